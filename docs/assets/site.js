@@ -1,0 +1,1 @@
+/* Site behaviour: progressive enhancement only. */

@@ -1,0 +1,65 @@
+"""MkDocs hooks: thin glue between MkDocs and the plain modules beside this file.
+
+- on_config: load and validate data/ once per build (a bad file stops the build
+  before anything is written or cleaned);
+- on_files: add the CSV/JSON downloads to the build;
+- on_page_markdown: fill the data markers, put the punch-list under the H1.
+
+MkDocs puts this folder on sys.path only while it imports this file, so the
+sibling modules are imported here, at the top.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from site_data import DataError, SiteData, load_site_data
+from site_exports import download_files
+from site_render import DOWNLOADS_DIR, MarkerError, PageContext, render_page_markdown
+
+# Rebuilt by on_config on every build: `mkdocs serve` keeps this module alive across rebuilds.
+_STATE: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        data = load_site_data(root / "data", docs_dir=Path(config.docs_dir))
+    except DataError as err:
+        raise PluginError(str(err)) from None
+    _STATE.clear()
+    _STATE["data"] = data
+    config.extra["tracker_checked"] = data.checked  # for templates (print header, meta)
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    data: SiteData = _STATE["data"]
+    page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
+    _STATE["page_urls"] = page_urls
+
+    def link(proposal: dict[str, Any]) -> str:
+        return f"{config.site_url}{page_urls[data.lever(proposal['lever'])['page']]}#{proposal['id']}"
+
+    for name, content in download_files(data, link).items():
+        files.append(File.generated(config, f"{DOWNLOADS_DIR}/{name}", content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    context = PageContext(
+        src_uri=page.file.src_uri,
+        url=page.url,
+        page_urls=_STATE["page_urls"],
+        site_url=config.site_url or "/",
+    )
+    try:
+        return render_page_markdown(markdown, _STATE["data"], context)
+    except MarkerError as err:
+        raise PluginError(str(err)) from None

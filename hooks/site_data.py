@@ -1,0 +1,417 @@
+"""Load and validate the site's data files (data/*.yml).
+
+The JSON Schemas in data/schema/ are the one description of the data's shape;
+this module applies them, adds the checks a schema cannot express (unique ids,
+references between files, dates in order) and reports every problem at once,
+each naming the file, the entry and the field. No MkDocs import: the build hook
+and the tests call it directly, and so can a person:
+
+    python hooks/site_data.py [data-dir] [docs-dir]
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+# data file stem -> the key of its list of records
+LIST_KEYS: dict[str, str] = {
+    "levers": "levers",
+    "proposals": "proposals",
+    "wros": "wros",
+    "bills": "bills",
+    "glossary": "terms",
+}
+
+STATE_LABELS: dict[str, str] = {
+    "done": "Done",
+    "partly": "Partly done",
+    "pending": "Pending",
+    "not-done": "Not done",
+    "reversed": "Reversed",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one data file."""
+
+    file: str
+    entry: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.entry:
+            where.append(self.entry)
+        if self.field:
+            where.append(f"field '{self.field}'")
+        return f"{': '.join(where)}: {self.message}"
+
+
+class DataError(Exception):
+    """The data files are not usable; `problems` lists every reason."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        count = len(problems)
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(
+            f"{count} problem{'s' if count != 1 else ''} in the data files "
+            f"(nothing was built):\n{lines}"
+        )
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """One dated status of one proposal (its history and its current status)."""
+
+    proposal: Mapping[str, Any]
+    state: str
+    date: str
+    note: str
+    sources: tuple[Mapping[str, str], ...]
+    current: bool
+
+    @property
+    def anchor(self) -> str:
+        return f"change-{self.proposal['id']}-{self.date}"
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything the site renders, validated. Records are the YAML mappings."""
+
+    levers: tuple[Mapping[str, Any], ...]
+    proposals: tuple[Mapping[str, Any], ...]
+    wros: tuple[Mapping[str, Any], ...]
+    bills: tuple[Mapping[str, Any], ...]
+    glossary: tuple[Mapping[str, Any], ...]
+    checked: str  # the date the proposals' statuses were last checked
+    wros_checked: str
+    bills_checked: str
+    _bills_by_id: dict[str, Mapping[str, Any]] = field(default_factory=dict, repr=False)
+
+    def lever(self, lever_id: str) -> Mapping[str, Any]:
+        return next(lever for lever in self.levers if lever["id"] == lever_id)
+
+    def lever_for_page(self, src_uri: str) -> Mapping[str, Any] | None:
+        return next((lever for lever in self.levers if lever["page"] == src_uri), None)
+
+    def proposals_for(self, lever_id: str) -> list[Mapping[str, Any]]:
+        return [p for p in self.proposals if p["lever"] == lever_id]
+
+    def proposal(self, proposal_id: str) -> Mapping[str, Any] | None:
+        return next((p for p in self.proposals if p["id"] == proposal_id), None)
+
+    def bill(self, bill_id: str) -> Mapping[str, Any]:
+        return self._bills_by_id[bill_id]
+
+    def proposals_citing_bill(self, bill_id: str) -> list[Mapping[str, Any]]:
+        return [p for p in self.proposals if bill_id in p["vehicle"].get("bills", [])]
+
+    def status_changes(self) -> list[StatusChange]:
+        """Every dated status of every proposal, newest first."""
+        changes = []
+        for proposal in self.proposals:
+            for earlier in proposal.get("history", []):
+                changes.append(_change(proposal, earlier, earlier["date"], current=False))
+            status = proposal["status"]
+            changes.append(_change(proposal, status, status["as_of"], current=True))
+        # newest first; on the same day, keep the punch-list's order
+        order = {p["id"]: i for i, p in enumerate(self.proposals)}
+        changes.sort(key=lambda c: order[c.proposal["id"]])
+        changes.sort(key=lambda c: c.date, reverse=True)
+        return changes
+
+
+def _change(proposal: Mapping[str, Any], entry: Mapping[str, Any], date: str, *, current: bool) -> StatusChange:
+    return StatusChange(
+        proposal=proposal,
+        state=entry["state"],
+        date=date,
+        note=entry["note"],
+        sources=tuple(entry["sources"]),
+        current=current,
+    )
+
+
+# ---- Loading ----------------------------------------------------------------
+
+
+class DataYamlLoader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as text (the schema checks them) and refuses duplicate keys."""
+
+
+DataYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_unique_mapping(loader: DataYamlLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    # PyYAML silently keeps the last of two equal keys; an edit would be lost without a word.
+    loader.flatten_mapping(node)
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            duplicate = key in mapping
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a mapping key must be plain text", key_node.start_mark
+            ) from None
+        if duplicate:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}' (each key may appear once)", key_node.start_mark
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    return mapping
+
+
+DataYamlLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping)
+
+
+def _read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Problem(label, None, None, "file is missing")]
+    except UnicodeDecodeError as err:
+        return None, [Problem(label, None, None, f"is not UTF-8 text ({err.reason} at byte {err.start})")]
+    try:
+        return yaml.load(text, Loader=DataYamlLoader), []
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        reason = err.problem or err.context or "unreadable"
+        return None, [Problem(label, None, None, f"is not valid YAML: {reason}{where}")]
+    except yaml.YAMLError as err:
+        return None, [Problem(label, None, None, f"is not valid YAML: {err}")]
+
+
+def _schema_registry(schema_dir: Path) -> Registry:
+    resources = []
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((path.name, Resource.from_contents(contents, default_specification=DRAFT202012)))
+    return Registry().with_resources(resources)
+
+
+# ---- Schema problems, in words ---------------------------------------------
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 70 else text[:67] + "..."
+
+
+def _expected(schema: Mapping[str, Any] | bool, fallback: str) -> str:
+    if isinstance(schema, Mapping) and schema.get("description"):
+        return str(schema["description"])
+    return fallback
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "number": "a number",
+}
+
+
+def _describe(error: ValidationError) -> tuple[list[str | int], str]:
+    """The path of the offending field and a sentence saying what was expected."""
+    path = list(error.absolute_path)
+    kind, value, schema, arg = error.validator, error.instance, error.schema, error.validator_value
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        sub = schema.get("properties", {}).get(missing, {}) if isinstance(schema, Mapping) else {}
+        return path + [missing], f"is missing; expected {_expected(sub, 'a value')}"
+    if kind == "additionalProperties":
+        known = sorted(schema.get("properties", {}))
+        extra = sorted(k for k in value if k not in known)
+        return path, f"has unknown field(s) {', '.join(map(repr, extra))}; expected only {', '.join(known)}"
+    if kind == "type":
+        wanted = arg if isinstance(arg, str) else " or ".join(arg)
+        return path, f"expected {_expected(schema, _TYPE_WORDS.get(wanted, wanted))}, got {_shown(value)}"
+    if kind == "enum":
+        return path, f"expected one of {', '.join(map(str, arg))}; got {_shown(value)}"
+    if kind == "maxLength":
+        return path, f"is {len(value)} characters long; at most {arg} allowed"
+    if kind == "minItems":
+        return path, f"expected {_expected(schema, f'at least {arg} item(s)')}, got {len(value)} item(s)"
+    if kind in ("minimum", "maximum"):
+        return path, f"expected {_expected(schema, 'a number in range')}, got {_shown(value)}"
+    if kind == "format" and arg == "date":
+        return path, f"expected a real calendar date written YYYY-MM-DD; got {_shown(value)}"
+    return path, f"expected {_expected(schema, error.message)}; got {_shown(value)}"
+
+
+def _schema_problems(label: str, list_key: str, document: Any, validator: Draft202012Validator) -> list[Problem]:
+    problems = []
+    for error in sorted(validator.iter_errors(document), key=lambda e: [str(p) for p in e.absolute_path]):
+        path, message = _describe(error)
+        entry = None
+        if len(path) >= 2 and path[0] == list_key and isinstance(path[1], int):
+            entry = _entry_label(document[list_key][path[1]], path[1])
+            path = path[2:]
+        problems.append(Problem(label, entry, _field_name(path), message))
+    return problems
+
+
+def _entry_label(record: Any, index: int) -> str:
+    record_id = record.get("id") or record.get("term") if isinstance(record, Mapping) else None
+    if isinstance(record_id, str) and record_id.strip():
+        return f"entry '{record_id}' (#{index + 1})"
+    return f"entry #{index + 1} (no id)"
+
+
+def _field_name(path: Iterable[str | int]) -> str | None:
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name or None
+
+
+# ---- Checks a schema cannot express ----------------------------------------
+
+
+def _cross_problems(files: dict[str, Any], docs_dir: Path | None, today: datetime.date) -> Iterator[Problem]:
+    for stem, list_key in LIST_KEYS.items():
+        seen: dict[str, int] = {}
+        key = "term" if stem == "glossary" else "id"
+        for index, record in enumerate(files[stem][list_key]):
+            value = record[key]
+            if value in seen:
+                yield Problem(
+                    f"data/{stem}.yml",
+                    _entry_label(record, index),
+                    key,
+                    f"'{value}' is already used by entry #{seen[value] + 1}; each {key} must be unique",
+                )
+            seen.setdefault(value, index)
+
+    lever_ids = {lever["id"] for lever in files["levers"]["levers"]}
+    bill_ids = {bill["id"] for bill in files["bills"]["bills"]}
+
+    for index, lever in enumerate(files["levers"]["levers"]):
+        if docs_dir is not None and not (docs_dir / lever["page"]).is_file():
+            yield Problem("data/levers.yml", _entry_label(lever, index), "page", f"expected a page in docs/, but '{lever['page']}' does not exist")
+
+    checked = files["proposals"]["checked"]
+    for index, proposal in enumerate(files["proposals"]["proposals"]):
+        label, where = "data/proposals.yml", _entry_label(proposal, index)
+        if proposal["lever"] not in lever_ids:
+            yield Problem(label, where, "lever", f"expected the id of a lever in data/levers.yml ({', '.join(sorted(lever_ids))}); got '{proposal['lever']}'")
+        for n, bill_id in enumerate(proposal["vehicle"].get("bills", [])):
+            if bill_id not in bill_ids:
+                yield Problem(label, where, f"vehicle.bills[{n}]", f"expected the id of a bill in data/bills.yml; got '{bill_id}'")
+        as_of = proposal["status"]["as_of"]
+        if as_of > checked:
+            yield Problem(label, where, "status.as_of", f"is later than the file's 'checked' date {checked}")
+        if as_of > today.isoformat():
+            yield Problem(label, where, "status.as_of", f"is in the future ({as_of})")
+        for n, earlier in enumerate(proposal.get("history", [])):
+            if earlier["date"] > as_of:
+                yield Problem(label, where, f"history[{n}].date", f"expected a date before the current status ({as_of}); got '{earlier['date']}'")
+
+    for index, wro in enumerate(files["wros"]["wros"]):
+        where = _entry_label(wro, index)
+        if wro.get("order_date", wro["date"]) > wro["date"]:
+            yield Problem("data/wros.yml", where, "order_date", f"expected a date no later than the announcement ({wro['date']})")
+        if wro["status"]["as_of"] < wro["date"]:
+            yield Problem("data/wros.yml", where, "status.as_of", f"expected a date no earlier than the announcement ({wro['date']})")
+
+    for index, bill in enumerate(files["bills"]["bills"]):
+        where = _entry_label(bill, index)
+        if bill["status"]["date"] < bill["introduced"]:
+            yield Problem("data/bills.yml", where, "status.date", f"expected a date no earlier than 'introduced' ({bill['introduced']})")
+        enacted = bill["status"]["step"] == "enacted"
+        if enacted and "public_law" not in bill:
+            yield Problem("data/bills.yml", where, "public_law", "is missing; an enacted bill needs its public law number and signing date")
+        if not enacted and "public_law" in bill:
+            yield Problem("data/bills.yml", where, "public_law", "is only for enacted bills; expected status.step 'enacted'")
+
+
+# ---- Entry point ------------------------------------------------------------
+
+
+def load_site_data(
+    data_dir: Path,
+    *,
+    docs_dir: Path | None = None,
+    schema_dir: Path | None = None,
+    today: datetime.date | None = None,
+) -> SiteData:
+    """Read every data file, validate it, and return it; raise DataError listing every problem.
+
+    `schema_dir` defaults to data_dir/schema; `docs_dir`, when given, is checked for the lever pages."""
+    validators = {}
+    registry = _schema_registry(schema_dir or data_dir / "schema")
+    for stem in LIST_KEYS:
+        schema = registry.contents(f"{stem}.schema.json")
+        validators[stem] = Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
+
+    files: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for stem, list_key in LIST_KEYS.items():
+        label = f"data/{stem}.yml"
+        document, read_problems = _read_yaml(data_dir / f"{stem}.yml", label)
+        problems += read_problems
+        if not read_problems:
+            problems += _schema_problems(label, list_key, document, validators[stem])
+            files[stem] = document
+    if problems:
+        raise DataError(problems)
+
+    problems = list(_cross_problems(files, docs_dir, today or datetime.date.today()))
+    if problems:
+        raise DataError(problems)
+
+    bills = tuple(files["bills"]["bills"])
+    return SiteData(
+        levers=tuple(files["levers"]["levers"]),
+        proposals=tuple(files["proposals"]["proposals"]),
+        wros=tuple(sorted(files["wros"]["wros"], key=lambda w: (w["date"], w["id"]))),
+        bills=bills,
+        glossary=tuple(files["glossary"]["terms"]),
+        checked=files["proposals"]["checked"],
+        wros_checked=files["wros"]["checked"],
+        bills_checked=files["bills"]["checked"],
+        _bills_by_id={bill["id"]: bill for bill in bills},
+    )
+
+
+def main(argv: list[str]) -> int:
+    root = Path(__file__).resolve().parent.parent
+    data_dir = Path(argv[0]) if argv else root / "data"
+    docs_dir = Path(argv[1]) if len(argv) > 1 else root / "docs"
+    try:
+        data = load_site_data(data_dir, docs_dir=docs_dir)
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(
+        f"data OK: {len(data.proposals)} proposals, {len(data.wros)} WROs and Findings, "
+        f"{len(data.bills)} bills, {len(data.glossary)} glossary terms"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,97 @@
+"""The data as downloadable files (CSV and JSON), written into the site at build time.
+
+No MkDocs import: `download_files` returns file names and their text; the hook
+adds them to the build.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from site_data import SiteData
+
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _sources(sources: Sequence[Mapping[str, str]]) -> str:
+    return " | ".join(f"{s['title']} <{s['url']}>" for s in sources)
+
+
+def _csv(header: Sequence[str], rows: list[Sequence[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([csv_cell(v) for v in row] for row in rows)
+    return out.getvalue()
+
+
+def proposals_csv(data: SiteData, link: Callable[[Mapping[str, Any]], str]) -> str:
+    header = ["id", "lever", "title", "who_acts", "authority", "bills", "why", "status", "as_of", "note", "sources", "link"]
+    rows = [
+        [
+            p["id"], p["lever"], p["title"], "; ".join(p["actor"]), p["vehicle"]["authority"],
+            "; ".join(data.bill(b)["number"] for b in p["vehicle"].get("bills", [])), p["why"],
+            p["status"]["state"], p["status"]["as_of"], p["status"]["note"], _sources(p["status"]["sources"]), link(p),
+        ]
+        for p in data.proposals
+    ]
+    return _csv(header, rows)
+
+
+def wros_csv(data: SiteData) -> str:
+    header = ["id", "announced", "order_date", "type", "scope", "entity", "products", "location", "xinjiang",
+              "status", "status_as_of", "status_note", "sources"]
+    rows = [
+        [
+            w["id"], w["date"], w.get("order_date"), w["type"], w.get("scope"), w["entity"], w["products"],
+            w["location"], w["xinjiang"], w["status"]["state"], w["status"]["as_of"], w["status"]["note"],
+            _sources(w["sources"]),
+        ]
+        for w in data.wros
+    ]
+    return _csv(header, rows)
+
+
+def bills_csv(data: SiteData) -> str:
+    header = ["id", "number", "congress", "title", "sponsor", "introduced", "furthest_step", "step_date", "vote",
+              "public_law", "signed", "summary", "critique", "sources"]
+    rows = [
+        [
+            b["id"], b["number"], b["congress"], b["title"], b["sponsor"], b["introduced"], b["status"]["step"],
+            b["status"]["date"], b["status"].get("vote"), b.get("public_law", {}).get("number"),
+            b.get("public_law", {}).get("signed"), b["summary"], b.get("critique"), _sources(b["sources"]),
+        ]
+        for b in data.bills
+    ]
+    return _csv(header, rows)
+
+
+def _json(payload: Mapping[str, Any]) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def download_files(data: SiteData, link: Callable[[Mapping[str, Any]], str]) -> dict[str, str]:
+    """File name -> content for every download; `link` gives a proposal's permanent address."""
+    proposals = [{**p, "link": link(p)} for p in data.proposals]
+    return {
+        "proposals.csv": proposals_csv(data, link),
+        "proposals.json": _json({"checked": data.checked, "proposals": proposals}),
+        "wros.csv": wros_csv(data),
+        "wros.json": _json({"checked": data.wros_checked, "wros": list(data.wros)}),
+        "bills.csv": bills_csv(data),
+        "bills.json": _json({"checked": data.bills_checked, "bills": list(data.bills)}),
+    }

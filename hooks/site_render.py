@@ -1,0 +1,390 @@
+"""Render the site's data as HTML blocks placed into the pages' Markdown.
+
+Every value from the data passes through `esc`, so text holding HTML, Markdown
+syntax, pipes or newlines reaches the reader as that literal text. The blocks are
+raw HTML with no blank line inside, which Markdown passes through untouched.
+No MkDocs import: the hook passes plain strings (page URLs, the site URL).
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import posixpath
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from site_data import STATE_LABELS, SiteData
+
+HOME_PAGE = "index.md"
+DOWNLOADS_DIR = "downloads"
+DOWNLOAD_KINDS = ("proposals", "wros", "bills")
+DOWNLOAD_LABELS = {"proposals": "The punch-list", "wros": "WROs and Findings", "bills": "Bills and laws"}
+
+WRO_STATE_LABELS = {
+    "in-force": "In force",
+    "under-uflpa": "Enforced under the UFLPA",
+    "became-finding": "Became a Finding",
+    "not-confirmed": "Current status not confirmed",
+}
+BILL_STEP_LABELS = {
+    "introduced": "Introduced",
+    "passed-house": "Passed the House",
+    "passed-senate": "Passed the Senate",
+    "passed-both": "Passed both chambers",
+    "enacted": "Enacted",
+}
+
+MARKER = re.compile(r"^<!--\s*(data|status):([a-z0-9-]+)\s*-->[ \t]*$", re.MULTILINE)
+H1 = re.compile(r"^# .*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """Where a page sits: what a renderer needs to build links from it."""
+
+    src_uri: str  # e.g. "customs.md"
+    url: str  # site-relative URL, e.g. "customs/" ("" for the home page)
+    page_urls: Mapping[str, str]  # src_uri -> site-relative URL, for every page
+    site_url: str  # absolute, ends with "/"
+
+    def link(self, src_uri: str, anchor: str = "") -> str:
+        """A link from this page to a page (and anchor), relative so it works on any host."""
+        if src_uri == self.src_uri and anchor:
+            return f"#{anchor}"
+        target = relative_url(self.page_urls[src_uri], self.url)
+        return f"{target}#{anchor}" if anchor else target
+
+    def link_to_file(self, path: str) -> str:
+        return relative_url(path, self.url)
+
+    def absolute(self, src_uri: str, anchor: str = "") -> str:
+        url = self.site_url + self.page_urls[src_uri]
+        return f"{url}#{anchor}" if anchor else url
+
+    def short_path(self, src_uri: str, anchor: str = "") -> str:
+        """The address without scheme, short enough to print and type: host/path/#anchor."""
+        return re.sub(r"^https?://", "", self.absolute(src_uri, anchor))
+
+
+class MarkerError(ValueError):
+    """A page asks for something the data does not have."""
+
+
+# ---- Small helpers -----------------------------------------------------------
+
+
+def esc(value: Any) -> str:
+    """Inert HTML text: markup escaped, runs of whitespace (newlines too) folded to one space."""
+    return html.escape(" ".join(str(value).split()), quote=True)
+
+
+def relative_url(target: str, base: str) -> str:
+    """Relative link from the page at site URL `base` to site URL `target` (both like 'a/b/')."""
+    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    rel = posixpath.relpath("/" + target, "/" + base_dir)
+    if (target.endswith("/") or not target) and not rel.endswith("/"):
+        rel += "/"
+    return rel
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def format_date(iso: str) -> str:
+    """'2022-06-21' -> 'Jun 21, 2022' (the U.S. style the readers use)."""
+    day = datetime.date.fromisoformat(iso)
+    return f"{day:%b} {day.day}, {day.year}"
+
+
+def time_tag(iso: str) -> str:
+    return f'<time datetime="{esc(iso)}">{esc(format_date(iso))}</time>'
+
+
+def permalink(anchor: str, what: str) -> str:
+    return f'<a class="headerlink" href="#{esc(anchor)}" title="Link to this {esc(what)}">#</a>'
+
+
+def external_link(source: Mapping[str, str]) -> str:
+    date = f" ({esc(format_date(source['date']))})" if source.get("date") else ""
+    return f'<a href="{esc(source["url"])}">{esc(source["title"])}</a>{date}'
+
+
+def sources_list(sources: Sequence[Mapping[str, str]], css_class: str = "sources") -> str:
+    items = "".join(f"<li>{external_link(s)}</li>" for s in sources)
+    return f'<ul class="{css_class}">{items}</ul>'
+
+
+def state_badge(state: str) -> str:
+    return f'<span class="status status--{esc(state)}">{esc(STATE_LABELS[state])}</span>'
+
+
+def status_text(proposal: Mapping[str, Any]) -> str:
+    status = proposal["status"]
+    return f"{STATE_LABELS[status['state']]} (as of {format_date(status['as_of'])})"
+
+
+def copy_text_attr(text: str) -> str:
+    """An attribute value holding multi-line text; newlines become character references
+    so that no blank line can end the raw HTML block early."""
+    return html.escape(text, quote=True).replace("\r", "").replace("\n", "&#10;")
+
+
+def email_text(proposal: Mapping[str, Any], deep_link: str) -> str:
+    """The plain text a reader pastes into an email about one proposal."""
+    def fold(text: str) -> str:
+        return " ".join(text.split())
+
+    return (
+        f"{fold(proposal['title'])}\n"
+        f"Who acts: {fold(', '.join(proposal['actor']))}\n"
+        f"Status: {status_text(proposal)}\n"
+        f"{deep_link}"
+    )
+
+
+def _vehicle(proposal: Mapping[str, Any], data: SiteData, ctx: PageContext) -> str:
+    parts = [esc(proposal["vehicle"]["authority"])]
+    bills = [data.bill(bill_id) for bill_id in proposal["vehicle"].get("bills", [])]
+    if bills:
+        links = ", ".join(
+            f'<a href="{esc(ctx.link("bills.md", bill["id"]))}">{esc(bill["number"])}</a>' for bill in bills
+        )
+        parts.append(f'<span class="vehicle-bills">{links}</span>')
+    return "<br>".join(parts)
+
+
+# ---- The punch-list ------------------------------------------------------------
+
+
+def _proposal_row(proposal: Mapping[str, Any], data: SiteData, ctx: PageContext) -> str:
+    lever_page = data.lever(proposal["lever"])["page"]
+    deep_link = ctx.absolute(lever_page, proposal["id"])
+    status = proposal["status"]
+    return (
+        f'<tr data-proposal="{esc(proposal["id"])}" data-copy-text="{copy_text_attr(email_text(proposal, deep_link))}">'
+        f'<td class="punch-list__proposal"><a href="{esc(ctx.link(lever_page, proposal["id"]))}">{esc(proposal["title"])}</a>'
+        f'<span class="punch-list__address">{esc(ctx.short_path(lever_page, proposal["id"]))}</span></td>'
+        f'<td class="punch-list__actor">{esc(", ".join(proposal["actor"]))}</td>'
+        f'<td class="punch-list__vehicle">{_vehicle(proposal, data, ctx)}</td>'
+        f'<td class="punch-list__status">{state_badge(status["state"])} '
+        f'<span class="as-of">as of {time_tag(status["as_of"])}</span></td>'
+        "</tr>"
+    )
+
+
+def _table_head() -> str:
+    cells = "".join(f'<th scope="col">{name}</th>' for name in ("Proposal", "Who acts", "Vehicle", "Status"))
+    return f"<thead><tr>{cells}</tr></thead>"
+
+
+def render_punch_list(data: SiteData, ctx: PageContext) -> str:
+    """The summary table placed under the H1: all proposals by lever on the home page,
+    one lever's on its page, and the full list, folded, everywhere else."""
+    lever = data.lever_for_page(ctx.src_uri)
+    home = ctx.src_uri == HOME_PAGE
+    checked = f"status checked {time_tag(data.checked)}"
+    if lever is not None:
+        proposals = data.proposals_for(lever["id"])
+        body = "".join(_proposal_row(p, data, ctx) for p in proposals)
+        caption = f"{esc(lever['title'])}: {plural(len(proposals), 'proposal')}, {checked}"
+        more = f'<p class="punch-list__more"><a href="{esc(ctx.link(HOME_PAGE))}">All {len(data.proposals)} proposals on the punch-list</a></p>'
+        table = f"<table><caption>{caption}</caption>{_table_head()}<tbody>{body}</tbody></table>"
+        return _wrap("lever", table + more, data, ctx)
+
+    groups = []
+    for group in data.levers:
+        heading = f'<a href="{esc(ctx.link(group["page"]))}">{esc(group["title"])}</a>'
+        rows = "".join(_proposal_row(p, data, ctx) for p in data.proposals_for(group["id"]))
+        groups.append(f'<tr class="punch-list__group"><th colspan="4" scope="colgroup">{heading}</th></tr>{rows}')
+    caption = f"The punch-list: {plural(len(data.proposals), 'proposal')}, {checked}"
+    table = f"<table><caption>{caption}</caption>{_table_head()}<tbody>{''.join(groups)}</tbody></table>"
+    if home:
+        return _wrap("full", table, data, ctx)
+    folded = f"<details><summary>{caption}</summary>{table}</details>"
+    return _wrap("compact", folded, data, ctx)
+
+
+def _wrap(kind: str, inner: str, data: SiteData, ctx: PageContext) -> str:
+    # The print header: site, address and "as of" date, shown on paper (see site.css).
+    print_head = (
+        f'<p class="punch-list__print-head">{esc(ctx.short_path(ctx.src_uri))} · '
+        f"status as of {time_tag(data.checked)}</p>"
+    )
+    return f'<div class="punch-list punch-list--{kind}" data-search-exclude>{print_head}{inner}</div>'
+
+
+# ---- A proposal's status box on its lever page ------------------------------------
+
+
+def render_status_box(proposal: Mapping[str, Any], data: SiteData, ctx: PageContext) -> str:
+    status = proposal["status"]
+    lever_page = data.lever(proposal["lever"])["page"]
+    deep_link = ctx.absolute(lever_page, proposal["id"])
+    rows = (
+        f"<dt>Status</dt><dd>{state_badge(status['state'])} as of {time_tag(status['as_of'])}. {esc(status['note'])}</dd>"
+        f"<dt>Who acts</dt><dd>{esc(', '.join(proposal['actor']))}</dd>"
+        f"<dt>Vehicle</dt><dd>{_vehicle(proposal, data, ctx)}</dd>"
+        f"<dt>Why</dt><dd>{esc(proposal['why'])}</dd>"
+        f"<dt>Sources</dt><dd>{sources_list(status['sources'])}</dd>"
+    )
+    return (
+        f'<div class="proposal-status" data-proposal="{esc(proposal["id"])}" '
+        f'data-copy-text="{copy_text_attr(email_text(proposal, deep_link))}">'
+        f"<dl>{rows}</dl></div>"
+    )
+
+
+# ---- Data pages ------------------------------------------------------------------
+
+
+def render_wros(data: SiteData, ctx: PageContext) -> str:
+    head = "".join(
+        f'<th scope="col">{name}</th>'
+        for name in ("Announced", "Type", "Entity", "Products", "Location", "Xinjiang", "Status", "Sources")
+    )
+    rows = []
+    for wro in data.wros:
+        order = f'<br><span class="order-date">order {time_tag(wro["order_date"])}</span>' if wro.get("order_date") else ""
+        status = wro["status"]
+        rows.append(
+            f'<tr id="{esc(wro["id"])}">'
+            f"<td>{time_tag(wro['date'])}{order}</td>"
+            f"<td>{esc(wro['type'])}</td>"
+            f"<td>{esc(wro['entity'])} {permalink(wro['id'], 'record')}</td>"
+            f"<td>{esc(wro['products'])}</td>"
+            f"<td>{esc(wro['location'])}</td>"
+            f"<td>{'Yes' if wro['xinjiang'] else 'No'}</td>"
+            f"<td><strong>{esc(WRO_STATE_LABELS[status['state']])}</strong> (as of {time_tag(status['as_of'])}). {esc(status['note'])}</td>"
+            f"<td>{sources_list(wro['sources'])}</td>"
+            "</tr>"
+        )
+    caption = f"{len(data.wros)} Withhold Release Orders and Findings, list checked {time_tag(data.wros_checked)}"
+    return (
+        f'<div class="record-table wro-table"><table><caption>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def render_bills(data: SiteData, ctx: PageContext) -> str:
+    blocks = []
+    for bill in data.bills:
+        status = bill["status"]
+        vote = f", {esc(status['vote'])}" if status.get("vote") else ""
+        note = f" {esc(status['note'])}" if status.get("note") else ""
+        facts = (
+            f"<dt>Sponsor</dt><dd>{esc(bill['sponsor'])}</dd>"
+            f"<dt>Introduced</dt><dd>{time_tag(bill['introduced'])} ({esc(bill['congress'])}th Congress)</dd>"
+            f"<dt>Furthest step</dt><dd>{esc(BILL_STEP_LABELS[status['step']])}, {time_tag(status['date'])}{vote}.{note}</dd>"
+        )
+        if bill.get("public_law"):
+            law = bill["public_law"]
+            citation = f", {esc(law['citation'])}" if law.get("citation") else ""
+            facts += f"<dt>Public law</dt><dd>{esc(law['number'])}{citation}, signed {time_tag(law['signed'])}</dd>"
+        facts += f"<dt>What it does</dt><dd>{esc(bill['summary'])}</dd>"
+        if bill.get("critique"):
+            facts += f"<dt>Holes</dt><dd>{esc(bill['critique'])}</dd>"
+        related = data.proposals_citing_bill(bill["id"])
+        if related:
+            links = ", ".join(
+                f'<a href="{esc(ctx.link(data.lever(p["lever"])["page"], p["id"]))}">{esc(p["title"])}</a>' for p in related
+            )
+            facts += f"<dt>Proposals</dt><dd>{links}</dd>"
+        facts += f"<dt>Sources</dt><dd>{sources_list(bill['sources'])}</dd>"
+        blocks.append(
+            f'<section class="bill" id="{esc(bill["id"])}">'
+            f'<h3>{esc(bill["number"])}: {esc(bill["title"])} {permalink(bill["id"], "bill")}</h3>'
+            f"<dl>{facts}</dl></section>"
+        )
+    intro = f'<p class="record-count">{len(data.bills)} bills, list checked {time_tag(data.bills_checked)}.</p>'
+    return f'<div class="bill-list">{intro}{"".join(blocks)}</div>'
+
+
+def render_changes(data: SiteData, ctx: PageContext) -> str:
+    items = []
+    for change in data.status_changes():
+        proposal = change.proposal
+        lever_page = data.lever(proposal["lever"])["page"]
+        link = f'<a href="{esc(ctx.link(lever_page, proposal["id"]))}">{esc(proposal["title"])}</a>'
+        now = " (current status)" if change.current else ""
+        items.append(
+            f'<li id="{esc(change.anchor)}">{time_tag(change.date)}: {link}: {state_badge(change.state)}{now}. '
+            f"{esc(change.note)}{sources_list(change.sources)}</li>"
+        )
+    return f'<ol class="change-list" reversed>{"".join(items)}</ol>'
+
+
+def render_glossary(data: SiteData, ctx: PageContext) -> str:
+    entries = "".join(
+        f'<dt id="term-{esc(term["term"].lower())}">{esc(term["term"])}</dt><dd>{esc(term["meaning"])}</dd>'
+        for term in sorted(data.glossary, key=lambda t: t["term"].lower())
+    )
+    return f'<dl class="glossary">{entries}</dl>'
+
+
+def render_downloads(data: SiteData, ctx: PageContext) -> str:
+    items = "".join(
+        f"<li>{esc(DOWNLOAD_LABELS[kind])}: "
+        f'<a href="{esc(ctx.link_to_file(f"{DOWNLOADS_DIR}/{kind}.csv"))}" download>CSV</a>, '
+        f'<a href="{esc(ctx.link_to_file(f"{DOWNLOADS_DIR}/{kind}.json"))}" download>JSON</a></li>'
+        for kind in DOWNLOAD_KINDS
+    )
+    return f'<ul class="downloads">{items}</ul>'
+
+
+DATA_BLOCKS: dict[str, Callable[[SiteData, PageContext], str]] = {
+    "wros": render_wros,
+    "bills": render_bills,
+    "changes": render_changes,
+    "glossary": render_glossary,
+    "downloads": render_downloads,
+}
+
+
+# ---- Putting it into a page's Markdown -------------------------------------------
+
+
+def split_after_h1(markdown: str) -> tuple[str, str]:
+    """Split the Markdown right after its first H1 line ('# Title'); ('', all) if there is none.
+    Front matter is already removed by MkDocs; fenced code is skipped."""
+    fenced = False
+    offset = 0
+    for line in markdown.splitlines(keepends=True):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and H1.match(line.rstrip("\r\n")):
+            end = offset + len(line)
+            return markdown[:end], markdown[end:]
+        offset += len(line)
+    return "", markdown
+
+
+def abbreviations(data: SiteData) -> str:
+    """Markdown abbreviation definitions: the glossary as tooltips wherever a term appears."""
+    return "\n".join(f"*[{term['term']}]: {' '.join(term['meaning'].split())}" for term in data.glossary)
+
+
+def render_page_markdown(markdown: str, data: SiteData, ctx: PageContext) -> str:
+    """The page's Markdown with its markers filled, the punch-list under its H1 and the glossary appended."""
+
+    def fill(match: re.Match[str]) -> str:
+        kind, name = match.group(1), match.group(2)
+        if kind == "status":
+            proposal = data.proposal(name)
+            if proposal is None:
+                raise MarkerError(f"docs/{ctx.src_uri}: marker '{match.group(0)}' names no proposal in data/proposals.yml")
+            return _block(render_status_box(proposal, data, ctx))
+        if name not in DATA_BLOCKS:
+            raise MarkerError(f"docs/{ctx.src_uri}: unknown marker '{match.group(0)}'; expected one of data:{', data:'.join(DATA_BLOCKS)} or status:<proposal id>")
+        return _block(DATA_BLOCKS[name](data, ctx))
+
+    head, body = split_after_h1(MARKER.sub(fill, markdown))
+    return f"{head}{_block(render_punch_list(data, ctx))}{body}\n\n{abbreviations(data)}\n"
+
+
+def _block(html_text: str) -> str:
+    # Blank lines around it make Markdown treat it as one raw HTML block.
+    return f"\n\n{html_text}\n\n"

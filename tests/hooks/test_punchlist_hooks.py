@@ -1,0 +1,90 @@
+"""The hook functions, called directly as MkDocs calls them (no full build)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from conftest import FIXTURE_DATA, copy_project
+
+HOOK = "hooks/punchlist_hooks.py"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the site with the small fixture data set."""
+    root = copy_project(tmp_path / "project")
+    for path in FIXTURE_DATA.glob("*.yml"):
+        shutil.copy2(path, root / "data" / path.name)
+    for page in ("customs.md", "multilateral.md"):  # the fixture's lever pages
+        (root / "docs" / page).write_text(f"# {page}\n")
+    return root
+
+
+def config_for(root: Path):
+    return load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+
+
+def prepared(root: Path):
+    """A config after every plugin's on_config, as at the start of a build."""
+    config = config_for(root)
+    return config.plugins.on_config(config)
+
+
+def doc_files(config, *names: str) -> Files:
+    # on_files goes through MkDocs' plugin collection, as in a build (File.generated needs it).
+    return Files([File(name, config.docs_dir, config.site_dir, config.use_directory_urls) for name in names])
+
+
+def test_on_config_loads_data_once_per_build(project: Path) -> None:
+    config = config_for(project)
+    hooks = config.plugins[HOOK]
+    result = hooks.on_config(config)
+    assert result is config
+    assert config.extra["tracker_checked"] == "2026-11-27"
+
+
+def test_on_config_turns_bad_data_into_a_readable_plugin_error(project: Path) -> None:
+    wros = project / "data" / "wros.yml"
+    wros.write_text(wros.read_text().replace("type: WRO", "type: Order", 1))
+    config = config_for(project)
+    with pytest.raises(PluginError) as caught:
+        config.plugins[HOOK].on_config(config)
+    message = str(caught.value)
+    assert "data/wros.yml: entry 'wro-xinjiang-region' (#1): field 'type': expected one of WRO, Finding; got 'Order'" in message
+    assert "Traceback" not in message
+
+
+def test_on_files_adds_the_downloads(project: Path) -> None:
+    config = prepared(project)
+    hooks = config.plugins[HOOK]
+    files = config.plugins.on_files(doc_files(config, "index.md", "customs.md", "multilateral.md"), config=config)
+    generated = {f.src_uri: f for f in files if f.src_uri.startswith("downloads/")}
+    assert sorted(generated) == [f"downloads/{k}.{e}" for k in ("bills", "proposals", "wros") for e in ("csv", "json")]
+    assert "http://127.0.0.1:8000/customs/#region-wide-wro" in generated["downloads/proposals.csv"].content_string
+
+
+def test_on_page_markdown_puts_the_table_under_the_h1(project: Path) -> None:
+    config = prepared(project)
+    hooks = config.plugins[HOOK]
+    files = config.plugins.on_files(doc_files(config, "index.md", "customs.md", "multilateral.md", "bills.md"), config=config)
+    page = Page(None, files.get_file_from_path("customs.md"), config)
+    out = hooks.on_page_markdown("# Customs enforcement\n\nIntro.\n", page=page, config=config, files=files)
+    assert out.startswith("# Customs enforcement\n\n\n<div class=\"punch-list punch-list--lever\"")
+    assert 'href="#region-wide-wro"' in out  # the lever page links to its own sections
+    assert 'href="../bills/#hr6256-117"' in out
+
+
+def test_on_page_markdown_reports_a_bad_marker(project: Path) -> None:
+    config = prepared(project)
+    hooks = config.plugins[HOOK]
+    files = config.plugins.on_files(doc_files(config, "index.md", "customs.md", "multilateral.md"), config=config)
+    page = Page(None, files.get_file_from_path("index.md"), config)
+    with pytest.raises(PluginError, match="docs/index.md: unknown marker"):
+        hooks.on_page_markdown("# Home\n\n<!-- data:typo -->\n", page=page, config=config, files=files)

@@ -1,0 +1,59 @@
+"""Downloads: CSV and JSON carry every record, and spreadsheet formulas stay text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from conftest import FIXTURE_DATA, SCHEMA_DIR
+from site_data import load_site_data
+from site_exports import csv_cell, download_files
+
+
+@pytest.fixture
+def files():
+    data = load_site_data(FIXTURE_DATA, schema_dir=SCHEMA_DIR)
+    return download_files(data, lambda p: f"https://example.org/{p['lever']}/#{p['id']}")
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_every_file_is_written(files) -> None:
+    assert sorted(files) == sorted(f"{kind}.{ext}" for kind in ("proposals", "wros", "bills") for ext in ("csv", "json"))
+
+
+def test_proposals_csv_has_one_row_per_proposal_with_its_link(files) -> None:
+    table = rows(files["proposals.csv"])
+    assert [r["id"] for r in table] == ["region-wide-wro", "ilo-inquiry"]
+    assert table[0]["link"] == "https://example.org/customs/#region-wide-wro"
+    assert table[0]["bills"] == "H.R. 6256"
+    assert table[0]["status"] == "done" and table[0]["as_of"] == "2022-06-21"
+
+
+def test_wros_and_bills_csv(files) -> None:
+    assert {r["id"] for r in rows(files["wros.csv"])} == {"wro-xinjiang-region", "finding-baoanzhao-stevia"}
+    bills = {r["id"]: r for r in rows(files["bills.csv"])}
+    assert bills["hr6256-117"]["public_law"] == "P.L. 117-78"
+    assert bills["hr6210-116"]["vote"] == "406-3"
+
+
+def test_json_round_trips(files) -> None:
+    payload = json.loads(files["bills.json"])
+    assert payload["checked"] == "2026-11-27"
+    assert [b["id"] for b in payload["bills"]] == ["hr6256-117", "hr6210-116"]
+    assert json.loads(files["proposals.json"])["proposals"][1]["link"].endswith("#ilo-inquiry")
+
+
+@pytest.mark.parametrize("value", ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)"])
+def test_formula_like_cells_are_kept_as_text(value: str) -> None:
+    assert csv_cell(value) == "'" + value
+
+
+def test_ordinary_cells_unchanged() -> None:
+    assert csv_cell("406-3") == "406-3"
+    assert csv_cell(True) == "yes" and csv_cell(None) == ""

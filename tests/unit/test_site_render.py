@@ -1,0 +1,227 @@
+"""Rendering data as HTML: links, injection under the H1, and inert text."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import FIXTURE_DATA, SCHEMA_DIR
+from site_data import DataYamlLoader, load_site_data
+from site_render import (
+    MarkerError,
+    PageContext,
+    email_text,
+    esc,
+    format_date,
+    relative_url,
+    render_page_markdown,
+    render_punch_list,
+    render_wros,
+    split_after_h1,
+)
+
+PAGES = {"index.md": "", "customs.md": "customs/", "multilateral.md": "multilateral/", "bills.md": "bills/",
+         "wros.md": "wros/", "about.md": "about/"}
+SITE = "https://example.org/punch/"
+
+HOSTILE = {
+    "script": "<script>alert(1)</script>",
+    "onerror": '<img src=x onerror="alert(2)">',
+    "pipe": "a | b | c",
+    "markdown-link": "[click](javascript:alert(3))",
+    "newline": "first line\n\nsecond line",
+}
+
+
+def context(src_uri: str) -> PageContext:
+    return PageContext(src_uri=src_uri, url=PAGES[src_uri], page_urls=PAGES, site_url=SITE)
+
+
+@pytest.fixture
+def data():
+    return load_site_data(FIXTURE_DATA, schema_dir=SCHEMA_DIR)
+
+
+class Collect(HTMLParser):
+    """Element names, attributes and text of an HTML fragment, as a browser would parse it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(fragment: str) -> Collect:
+    parser = Collect()
+    parser.feed(fragment)
+    parser.close()
+    return parser
+
+
+@pytest.mark.parametrize(
+    ("target", "base", "expected"),
+    [
+        ("customs/", "", "customs/"),
+        ("", "customs/", "../"),
+        ("bills/", "customs/", "../bills/"),
+        ("downloads/wros.csv", "wros/", "../downloads/wros.csv"),
+        ("", "", "./"),
+    ],
+)
+def test_relative_url(target: str, base: str, expected: str) -> None:
+    assert relative_url(target, base) == expected
+
+
+def test_link_within_the_same_page_is_just_the_anchor() -> None:
+    assert context("customs.md").link("customs.md", "civil-penalties") == "#civil-penalties"
+    assert context("index.md").link("customs.md", "civil-penalties") == "customs/#civil-penalties"
+
+
+def test_format_date() -> None:
+    assert format_date("2022-06-21") == "Jun 21, 2022"
+    assert format_date("2021-01-03") == "Jan 3, 2021"
+
+
+def test_split_after_h1_skips_code_and_keeps_everything() -> None:
+    markdown = "```\n# not a heading\n```\n# Title {#t}\n\nBody\n# Second\n"
+    head, rest = split_after_h1(markdown)
+    assert head.endswith("# Title {#t}\n")
+    assert head + rest == markdown
+
+
+def test_split_without_h1_puts_everything_after() -> None:
+    assert split_after_h1("Just text\n") == ("", "Just text\n")
+
+
+def test_punch_list_comes_right_after_the_h1(data) -> None:
+    out = render_page_markdown("# Customs\n\nIntro.\n", data, context("customs.md"))
+    head, after = out.split("# Customs\n", 1)
+    assert head == ""
+    assert after.lstrip().startswith('<div class="punch-list punch-list--lever" data-search-exclude>')
+    assert after.index("punch-list") < after.index("Intro.")
+
+
+def test_home_groups_all_proposals_by_lever(data) -> None:
+    tags = parse(render_punch_list(data, context("index.md"))).tags
+    groups = [attrs for tag, attrs in tags if tag == "tr" and attrs.get("class") == "punch-list__group"]
+    rows = [attrs["data-proposal"] for tag, attrs in tags if tag == "tr" and "data-proposal" in attrs]
+    assert len(groups) == 2
+    assert rows == ["region-wide-wro", "ilo-inquiry"]
+    assert ("details", {}) not in tags  # the home page shows the table open
+
+
+def test_lever_page_shows_its_own_proposals_and_links_to_the_full_list(data) -> None:
+    html = render_punch_list(data, context("multilateral.md"))
+    tags = parse(html).tags
+    rows = [attrs["data-proposal"] for tag, attrs in tags if tag == "tr" and "data-proposal" in attrs]
+    assert rows == ["ilo-inquiry"]
+    assert ("a", {"href": "../"}) in tags
+
+
+def test_other_pages_show_the_full_list_folded(data) -> None:
+    tags = parse(render_punch_list(data, context("about.md"))).tags
+    assert tags[0] == ("div", {"class": "punch-list punch-list--compact", "data-search-exclude": None})
+    assert ("details", {}) in tags
+    rows = [attrs["data-proposal"] for tag, attrs in tags if tag == "tr" and "data-proposal" in attrs]
+    assert rows == ["region-wide-wro", "ilo-inquiry"]
+
+
+def test_proposal_links_point_to_its_section_and_bills(data) -> None:
+    hrefs = [attrs.get("href") for tag, attrs in parse(render_punch_list(data, context("about.md"))).tags if tag == "a"]
+    assert "../customs/#region-wide-wro" in hrefs
+    assert "../bills/#hr6256-117" in hrefs
+    assert "../multilateral/#ilo-inquiry" in hrefs
+
+
+def test_email_text_has_title_actor_status_and_deep_link(data) -> None:
+    proposal = data.proposal("region-wide-wro")
+    text = email_text(proposal, SITE + "customs/#region-wide-wro")
+    assert text.splitlines() == [
+        "Issue a region-wide WRO on Xinjiang cotton and tomatoes",
+        "Who acts: DHS/CBP",
+        "Status: Done (as of Jun 21, 2022)",
+        "https://example.org/punch/customs/#region-wide-wro",
+    ]
+
+
+def test_unknown_marker_is_an_error(data) -> None:
+    with pytest.raises(MarkerError, match="unknown marker '<!-- data:nothing -->'"):
+        render_page_markdown("# T\n\n<!-- data:nothing -->\n", data, context("about.md"))
+    with pytest.raises(MarkerError, match="names no proposal"):
+        render_page_markdown("# T\n\n<!-- status:no-such-proposal -->\n", data, context("customs.md"))
+
+
+def test_glossary_becomes_abbreviations(data) -> None:
+    out = render_page_markdown("# T\n", data, context("about.md"))
+    assert out.rstrip().endswith("*[WRO]: Withhold Release Order\n*[ILO]: International Labour Organization")
+
+
+# ---- Hostile text stays text -------------------------------------------------
+
+
+@pytest.fixture
+def hostile_data(tmp_path: Path):
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    for stem, change in {
+        "proposals": lambda d: d["proposals"][0].update(
+            {"title": HOSTILE["script"][:60], "why": HOSTILE["markdown-link"], "actor": [HOSTILE["pipe"]]}
+        )
+        or d["proposals"][0]["status"].update({"note": HOSTILE["newline"]})
+        or d["proposals"][0]["status"]["sources"][0].update({"title": HOSTILE["onerror"]}),
+        "wros": lambda d: d["wros"][0].update({"entity": HOSTILE["onerror"], "products": HOSTILE["newline"],
+                                               "location": HOSTILE["pipe"]}),
+    }.items():
+        path = target / f"{stem}.yml"
+        document = yaml.load(path.read_text(), Loader=DataYamlLoader)
+        change(document)
+        path.write_text(yaml.safe_dump(document, sort_keys=False))
+    return load_site_data(target, schema_dir=SCHEMA_DIR, today=datetime.date(2026, 11, 27))
+
+
+def test_hostile_text_renders_as_literal_text(hostile_data) -> None:
+    html = render_page_markdown("# Customs\n\n<!-- status:region-wide-wro -->\n\n<!-- data:wros -->\n", hostile_data,
+                                context("customs.md"))
+    parsed = parse(html)
+    tag_names = {tag for tag, _ in parsed.tags}
+    assert "script" not in tag_names and "img" not in tag_names
+    assert not any(name.startswith("on") for _, attrs in parsed.tags for name in attrs)
+    assert not any((attrs.get("href") or "").lower().startswith("javascript") for _, attrs in parsed.tags)
+    text = "".join(parsed.text)
+    assert HOSTILE["script"][:60] in text
+    assert HOSTILE["onerror"] in text
+    assert HOSTILE["markdown-link"] in text
+    assert "first line second line" in text  # the newline folds to a space, the text stays
+
+
+def test_hostile_text_keeps_table_shape(hostile_data) -> None:
+    parsed = parse(render_wros(hostile_data, context("wros.md")))
+    row_cells = []
+    for tag, attrs in parsed.tags:
+        if tag == "tr":
+            row_cells.append(0)
+        elif tag == "td":
+            row_cells[-1] += 1
+    assert row_cells[1:] == [8, 8]  # header row, then each record with all eight cells
+
+
+def test_generated_blocks_have_no_blank_line(hostile_data) -> None:
+    # A blank line would end Markdown's raw HTML block and expose the rest to Markdown.
+    for src in ("index.md", "customs.md", "about.md"):
+        block = render_punch_list(hostile_data, context(src))
+        assert "\n\n" not in block and "\n" not in block
+
+
+def test_esc_folds_whitespace_and_escapes_quotes() -> None:
+    assert esc('a\n"b"\t<c>') == "a &quot;b&quot; &lt;c&gt;"
