@@ -209,12 +209,7 @@ def render_punch_list(data: SiteData, ctx: PageContext) -> str:
 
 
 def _wrap(kind: str, inner: str, data: SiteData, ctx: PageContext) -> str:
-    # The print header: site, address and "as of" date, shown on paper (see site.css).
-    print_head = (
-        f'<p class="punch-list__print-head">{esc(ctx.short_path(ctx.src_uri))} · '
-        f"status as of {time_tag(data.checked)}</p>"
-    )
-    return f'<div class="punch-list punch-list--{kind}" data-search-exclude>{print_head}{inner}</div>'
+    return f'<div class="punch-list punch-list--{kind}" data-search-exclude>{inner}</div>'
 
 
 # ---- A proposal's status box on its lever page ------------------------------------
