@@ -3,7 +3,8 @@
 - on_config: load and validate data/ once per build (a bad file stops the build
   before anything is written or cleaned);
 - on_files: add the CSV/JSON downloads to the build;
-- on_page_markdown: fill the data markers, put the punch-list under the H1.
+- on_page_markdown: fill the data markers, put the punch-list under the H1, and keep
+  renamed sections' old anchors (front matter `anchor_aliases: {old-id: new-id}`).
 
 MkDocs puts this folder on sys.path only while it imports this file, so the
 sibling modules are imported here, at the top.
@@ -60,6 +61,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         site_url=config.site_url or "/",
     )
     try:
-        return render_page_markdown(markdown, _STATE["data"], context)
+        aliases = page.meta.get("anchor_aliases") or {}
+        if not isinstance(aliases, dict):
+            raise MarkerError(f"docs/{page.file.src_uri}: front matter 'anchor_aliases' must map old ids to new ids")
+        return render_page_markdown(markdown, _STATE["data"], context, anchor_aliases=aliases)
     except MarkerError as err:
         raise PluginError(str(err)) from None

@@ -362,8 +362,26 @@ def abbreviations(data: SiteData) -> str:
     return "\n".join(f"*[{term['term']}]: {' '.join(term['meaning'].split())}" for term in data.glossary)
 
 
-def render_page_markdown(markdown: str, data: SiteData, ctx: PageContext) -> str:
-    """The page's Markdown with its markers filled, the punch-list under its H1 and the glossary appended."""
+def add_anchor_aliases(markdown: str, aliases: Mapping[str, str], ctx: PageContext) -> str:
+    """Keep old links working after a section is renamed: an empty block carrying the old
+    id goes right before the heading that now carries the new one."""
+    for old, new in aliases.items():
+        heading = re.compile(r"^#{1,6} .*\{[^}\n]*#" + re.escape(new) + r"(?=[\s}])[^}\n]*\}[ \t]*$", re.MULTILINE)
+        match = heading.search(markdown)
+        if match is None:
+            raise MarkerError(f"docs/{ctx.src_uri}: anchor_aliases maps '{old}' to '{new}', but no heading has the id '{new}'")
+        alias = f'<div class="anchor-alias" id="{esc(old)}"></div>\n\n'
+        markdown = markdown[: match.start()] + alias + markdown[match.start() :]
+    return markdown
+
+
+def render_page_markdown(
+    markdown: str, data: SiteData, ctx: PageContext, *, anchor_aliases: Mapping[str, str] | None = None
+) -> str:
+    """The page's Markdown with its markers filled, the punch-list under its H1 and the glossary appended.
+    `anchor_aliases` (old id -> new id, from the page's front matter) keeps renamed sections' links alive."""
+    if anchor_aliases:
+        markdown = add_anchor_aliases(markdown, anchor_aliases, ctx)
 
     def fill(match: re.Match[str]) -> str:
         kind, name = match.group(1), match.group(2)

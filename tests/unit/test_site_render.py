@@ -225,3 +225,16 @@ def test_generated_blocks_have_no_blank_line(hostile_data) -> None:
 
 def test_esc_folds_whitespace_and_escapes_quotes() -> None:
     assert esc('a\n"b"\t<c>') == "a &quot;b&quot; &lt;c&gt;"
+
+
+def test_anchor_alias_goes_right_before_the_renamed_heading(data) -> None:
+    markdown = "# Customs\n\nIntro.\n\n## A renamed section { #new-name }\n\nText.\n"
+    out = render_page_markdown(markdown, data, context("customs.md"), anchor_aliases={"old-name": "new-name"})
+    alias = '<div class="anchor-alias" id="old-name"></div>'
+    assert alias in out
+    assert out.index(alias) < out.index("## A renamed section") < out.index("Text.")
+
+
+def test_anchor_alias_to_a_missing_heading_is_an_error(data) -> None:
+    with pytest.raises(MarkerError, match="no heading has the id 'gone'"):
+        render_page_markdown("# T\n\n## S { #here }\n", data, context("customs.md"), anchor_aliases={"old": "gone"})

@@ -1,0 +1,117 @@
+"""Full builds of the real site: every page, every link, the downloads."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from site_data import load_site_data
+from site_html import is_internal, read_site, resolve
+
+DATA = load_site_data(ROOT / "data", docs_dir=ROOT / "docs")
+LEVER_URLS = {lever["id"]: lever["page"].removesuffix(".md") + "/" for lever in DATA.levers}
+
+
+@pytest.fixture(scope="module")
+def pages(built_site: Path):
+    return read_site(built_site)
+
+
+def test_every_page_has_the_punch_list_right_under_its_h1(built_site: Path, pages) -> None:
+    assert len(pages) >= 10
+    for url, page in pages.items():
+        html = page.path.read_text(encoding="utf-8")
+        assert re.search(r"</h1>\s*<div class=\"punch-list punch-list--", html), f"{url}: no punch-list under the H1"
+        assert html.count('class="punch-list punch-list--') == 1, url
+
+
+def test_page_titles_come_from_the_h1_not_the_file_name(pages) -> None:
+    for url, page in pages.items():
+        html = page.path.read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        h1 = re.search(r"<h1[^>]*>(.*?)<", html, re.S).group(1).strip()
+        assert title.startswith(h1) or title.startswith("Xinjiang Forced Labor Punch-List"), (url, title, h1)
+
+
+def test_home_lever_and_other_pages_show_the_right_table(pages) -> None:
+    def rows(url: str) -> list[str]:
+        return re.findall(r'<tr data-proposal="([a-z0-9-]+)"', pages[url].path.read_text(encoding="utf-8"))
+
+    all_ids = [p["id"] for lever in DATA.levers for p in DATA.proposals_for(lever["id"])]
+    assert rows("") == all_ids
+    for lever in DATA.levers:
+        assert rows(LEVER_URLS[lever["id"]]) == [p["id"] for p in DATA.proposals_for(lever["id"])]
+    assert rows("about/") == all_ids
+    assert "punch-list--compact" in pages["about/"].path.read_text(encoding="utf-8")
+
+
+def test_each_proposal_has_its_section_on_its_lever_page(pages) -> None:
+    for proposal in DATA.proposals:
+        page = pages[LEVER_URLS[proposal["lever"]]]
+        assert ("h2", proposal["id"]) in page.heading_ids, f"no section #{proposal['id']} on {page.url}"
+        html = page.path.read_text(encoding="utf-8")
+        assert f'<div class="proposal-status" data-proposal="{proposal["id"]}"' in html
+
+
+def test_every_record_has_its_anchor(pages) -> None:
+    for wro in DATA.wros:
+        assert wro["id"] in pages["wros/"].ids
+    for bill in DATA.bills:
+        assert bill["id"] in pages["bills/"].ids
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path, pages) -> None:
+    broken = []
+    ids_by_file = {page.path: page.ids for page in pages.values()}
+    for page in pages.values():
+        for href in page.links:
+            if not is_internal(href) or href.startswith("mailto:"):
+                continue
+            target, fragment = resolve(built_site, page, href)
+            if not target.is_file():
+                broken.append(f"{page.url}: {href} -> missing {target.relative_to(built_site)}")
+            elif fragment and target.suffix == ".html":
+                ids = ids_by_file.get(target) or read_site_ids(target)
+                if fragment not in ids:
+                    broken.append(f"{page.url}: {href} -> no #{fragment}")
+    assert not broken, "\n".join(broken)
+
+
+def read_site_ids(path: Path) -> set[str]:
+    return set(re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8")))
+
+
+def test_downloads_are_built_and_linked(built_site: Path, pages) -> None:
+    for kind, count in (("proposals", len(DATA.proposals)), ("wros", len(DATA.wros)), ("bills", len(DATA.bills))):
+        with open(built_site / "downloads" / f"{kind}.csv", newline="", encoding="utf-8") as handle:
+            assert len(list(csv.DictReader(handle))) == count
+        payload = json.loads((built_site / "downloads" / f"{kind}.json").read_text(encoding="utf-8"))
+        assert len(payload[kind]) == count
+    for url in ("wros/", "bills/"):
+        assert "../downloads/wros.csv" in pages[url].links and "../downloads/bills.json" in pages[url].links
+
+
+def test_punch_list_is_kept_out_of_search(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "The punch-list:" not in text
+    assert "status checked" not in text
+    # the pages themselves are still searchable
+    assert any(doc["location"].startswith("wros/") for doc in index["docs"])
+
+
+def test_every_page_has_a_description(pages) -> None:
+    for url, page in pages.items():
+        html = page.path.read_text(encoding="utf-8")
+        match = re.search(r'<meta name="description" content="([^"]*)"', html)
+        assert match and len(match.group(1)) > 20, url
+    descriptions = {
+        re.search(r'<meta name="description" content="([^"]*)"', p.path.read_text(encoding="utf-8")).group(1)
+        for p in pages.values()
+    }
+    assert len(descriptions) == len(pages), "each page needs its own description, not the site default"

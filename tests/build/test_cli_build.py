@@ -1,0 +1,66 @@
+"""The `mkdocs build` command as people and CI run it: strict passes, bad data stops it cleanly."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def run_build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [*MKDOCS, "build", *args], cwd=project, env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def project_with_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("cli") / "project")
+    result = run_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_strict_build_has_no_warning(project_with_site: Path) -> None:
+    # validation raises links and anchors to warnings; strict turns any warning into a failure
+    result = run_build(project_with_site, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("stem", "old", "new", "expected"),
+    [
+        ("wros", "type: WRO", "type: Order", "data/wros.yml: entry 'wro-"),
+        ("proposals", "state: done", "state: finished", "data/proposals.yml: entry '"),
+        ("bills", "bills:", "bills:\n  - nonsense: [", "data/bills.yml: is not valid YAML"),
+    ],
+)
+def test_bad_data_stops_the_build_and_keeps_the_old_site(
+    project_with_site: Path, stem: str, old: str, new: str, expected: str
+) -> None:
+    path = project_with_site / "data" / f"{stem}.yml"
+    original = path.read_text(encoding="utf-8")
+    assert old in original
+    before = snapshot(project_with_site / "site")
+    try:
+        path.write_text(original.replace(old, new, 1), encoding="utf-8")
+        result = run_build(project_with_site, "--strict")
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert result.returncode != 0
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(project_with_site / "site") == before
