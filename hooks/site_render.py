@@ -81,6 +81,18 @@ def esc(value: Any) -> str:
     return html.escape(" ".join(str(value).split()), quote=True)
 
 
+def prose(text: str, data: SiteData) -> str:
+    """Inert text with each glossary term marked as an abbreviation, so the table shows the
+    same tooltips as the pages (Markdown's abbr extension does not reach raw HTML)."""
+    escaped = esc(text)
+    if not data.glossary:
+        return escaped
+    meanings = {esc(term["term"]): esc(term["meaning"]) for term in data.glossary}
+    alternatives = "|".join(re.escape(term) for term in sorted(meanings, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w&#-])({alternatives})(?![\w-])")
+    return pattern.sub(lambda m: f'<abbr title="{meanings[m.group(1)]}">{m.group(1)}</abbr>', escaped)
+
+
 def relative_url(target: str, base: str) -> str:
     """Relative link from the page at site URL `base` to site URL `target` (both like 'a/b/')."""
     base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
@@ -147,7 +159,7 @@ def email_text(proposal: Mapping[str, Any], deep_link: str) -> str:
 
 
 def _vehicle(proposal: Mapping[str, Any], data: SiteData, ctx: PageContext) -> str:
-    parts = [esc(proposal["vehicle"]["authority"])]
+    parts = [prose(proposal["vehicle"]["authority"], data)]
     bills = [data.bill(bill_id) for bill_id in proposal["vehicle"].get("bills", [])]
     if bills:
         links = ", ".join(
@@ -166,9 +178,9 @@ def _proposal_row(proposal: Mapping[str, Any], data: SiteData, ctx: PageContext)
     status = proposal["status"]
     return (
         f'<tr data-proposal="{esc(proposal["id"])}" data-copy-text="{copy_text_attr(email_text(proposal, deep_link))}">'
-        f'<td class="punch-list__proposal"><a href="{esc(ctx.link(lever_page, proposal["id"]))}">{esc(proposal["title"])}</a>'
+        f'<td class="punch-list__proposal"><a href="{esc(ctx.link(lever_page, proposal["id"]))}">{prose(proposal["title"], data)}</a>'
         f'<span class="punch-list__address">{esc(ctx.short_path(lever_page, proposal["id"]))}</span></td>'
-        f'<td class="punch-list__actor">{esc(", ".join(proposal["actor"]))}</td>'
+        f'<td class="punch-list__actor">{prose(", ".join(proposal["actor"]), data)}</td>'
         f'<td class="punch-list__vehicle">{_vehicle(proposal, data, ctx)}</td>'
         f'<td class="punch-list__status">{state_badge(status["state"])} '
         f'<span class="as-of">as of {time_tag(status["as_of"])}</span></td>'
@@ -220,10 +232,10 @@ def render_status_box(proposal: Mapping[str, Any], data: SiteData, ctx: PageCont
     lever_page = data.lever(proposal["lever"])["page"]
     deep_link = ctx.absolute(lever_page, proposal["id"])
     rows = (
-        f"<dt>Status</dt><dd>{state_badge(status['state'])} as of {time_tag(status['as_of'])}. {esc(status['note'])}</dd>"
+        f"<dt>Status</dt><dd>{state_badge(status['state'])} as of {time_tag(status['as_of'])}. {prose(status['note'], data)}</dd>"
         f"<dt>Who acts</dt><dd>{esc(', '.join(proposal['actor']))}</dd>"
         f"<dt>Vehicle</dt><dd>{_vehicle(proposal, data, ctx)}</dd>"
-        f"<dt>Why</dt><dd>{esc(proposal['why'])}</dd>"
+        f"<dt>Why</dt><dd>{prose(proposal['why'], data)}</dd>"
         f"<dt>Sources</dt><dd>{sources_list(status['sources'])}</dd>"
     )
     return (
@@ -250,10 +262,10 @@ def render_wros(data: SiteData, ctx: PageContext) -> str:
             f"<td>{time_tag(wro['date'])}{order}</td>"
             f"<td>{esc(wro['type'])}</td>"
             f"<td>{esc(wro['entity'])} {permalink(wro['id'], 'record')}</td>"
-            f"<td>{esc(wro['products'])}</td>"
+            f"<td>{prose(wro['products'], data)}</td>"
             f"<td>{esc(wro['location'])}</td>"
             f"<td>{'Yes' if wro['xinjiang'] else 'No'}</td>"
-            f"<td><strong>{esc(WRO_STATE_LABELS[status['state']])}</strong> (as of {time_tag(status['as_of'])}). {esc(status['note'])}</td>"
+            f"<td><strong>{esc(WRO_STATE_LABELS[status['state']])}</strong> (as of {time_tag(status['as_of'])}). {prose(status['note'], data)}</td>"
             f"<td>{sources_list(wro['sources'])}</td>"
             "</tr>"
         )
@@ -269,7 +281,7 @@ def render_bills(data: SiteData, ctx: PageContext) -> str:
     for bill in data.bills:
         status = bill["status"]
         vote = f", {esc(status['vote'])}" if status.get("vote") else ""
-        note = f" {esc(status['note'])}" if status.get("note") else ""
+        note = f" {prose(status['note'], data)}" if status.get("note") else ""
         facts = (
             f"<dt>Sponsor</dt><dd>{esc(bill['sponsor'])}</dd>"
             f"<dt>Introduced</dt><dd>{time_tag(bill['introduced'])} ({esc(bill['congress'])}th Congress)</dd>"
@@ -279,13 +291,13 @@ def render_bills(data: SiteData, ctx: PageContext) -> str:
             law = bill["public_law"]
             citation = f", {esc(law['citation'])}" if law.get("citation") else ""
             facts += f"<dt>Public law</dt><dd>{esc(law['number'])}{citation}, signed {time_tag(law['signed'])}</dd>"
-        facts += f"<dt>What it does</dt><dd>{esc(bill['summary'])}</dd>"
+        facts += f"<dt>What it does</dt><dd>{prose(bill['summary'], data)}</dd>"
         if bill.get("critique"):
-            facts += f"<dt>Holes</dt><dd>{esc(bill['critique'])}</dd>"
+            facts += f"<dt>Holes</dt><dd>{prose(bill['critique'], data)}</dd>"
         related = data.proposals_citing_bill(bill["id"])
         if related:
             links = ", ".join(
-                f'<a href="{esc(ctx.link(data.lever(p["lever"])["page"], p["id"]))}">{esc(p["title"])}</a>' for p in related
+                f'<a href="{esc(ctx.link(data.lever(p["lever"])["page"], p["id"]))}">{prose(p["title"], data)}</a>' for p in related
             )
             facts += f"<dt>Proposals</dt><dd>{links}</dd>"
         facts += f"<dt>Sources</dt><dd>{sources_list(bill['sources'])}</dd>"
@@ -303,11 +315,11 @@ def render_changes(data: SiteData, ctx: PageContext) -> str:
     for change in data.status_changes():
         proposal = change.proposal
         lever_page = data.lever(proposal["lever"])["page"]
-        link = f'<a href="{esc(ctx.link(lever_page, proposal["id"]))}">{esc(proposal["title"])}</a>'
+        link = f'<a href="{esc(ctx.link(lever_page, proposal["id"]))}">{prose(proposal["title"], data)}</a>'
         now = " (current status)" if change.current else ""
         items.append(
             f'<li id="{esc(change.anchor)}">{time_tag(change.date)}: {link}: {state_badge(change.state)}{now}. '
-            f"{esc(change.note)}{sources_list(change.sources)}</li>"
+            f"{prose(change.note, data)}{sources_list(change.sources)}</li>"
         )
     return f'<ol class="change-list" reversed>{"".join(items)}</ol>'
 

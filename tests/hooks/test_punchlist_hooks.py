@@ -88,3 +88,19 @@ def test_on_page_markdown_reports_a_bad_marker(project: Path) -> None:
     page = Page(None, files.get_file_from_path("index.md"), config)
     with pytest.raises(PluginError, match="docs/index.md: unknown marker"):
         hooks.on_page_markdown("# Home\n\n<!-- data:typo -->\n", page=page, config=config, files=files)
+
+
+def test_serve_watches_data_and_hooks() -> None:
+    from conftest import ROOT
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    watched = {Path(path).resolve() for path in config.watch}
+    assert {ROOT / "data", ROOT / "hooks"} <= watched
+
+
+def test_requirements_pin_mkdocs_below_2() -> None:
+    from conftest import ROOT
+
+    pins = dict(line.split("==") for line in (ROOT / "requirements.txt").read_text().splitlines() if "==" in line)
+    assert pins["mkdocs"].startswith("1.6.")
+    assert pins["mkdocs-material"].startswith("9.8.")

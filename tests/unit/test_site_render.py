@@ -238,3 +238,17 @@ def test_anchor_alias_goes_right_before_the_renamed_heading(data) -> None:
 def test_anchor_alias_to_a_missing_heading_is_an_error(data) -> None:
     with pytest.raises(MarkerError, match="no heading has the id 'gone'"):
         render_page_markdown("# T\n\n## S { #here }\n", data, context("customs.md"), anchor_aliases={"old": "gone"})
+
+
+def test_glossary_terms_in_data_text_get_tooltips(data) -> None:
+    tags = parse(render_punch_list(data, context("index.md"))).tags
+    abbrs = [attrs["title"] for tag, attrs in tags if tag == "abbr"]
+    assert "Withhold Release Order" in abbrs  # "WRO" in a proposal title
+    assert "International Labour Organization" in abbrs
+
+
+def test_terms_are_only_marked_as_whole_words(data) -> None:
+    from site_render import prose
+
+    assert "<abbr" not in prose("WROTE, ILOS and pre-WRO", data)
+    assert prose("a WRO.", data) == 'a <abbr title="Withhold Release Order">WRO</abbr>.'

@@ -1,0 +1,98 @@
+"""What can be checked mechanically about the content: descriptions, sections, sources, glossary."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from site_data import load_site_data
+
+DATA = load_site_data(ROOT / "data", docs_dir=ROOT / "docs")
+PAGES = sorted((ROOT / "docs").glob("*.md"))
+SECTION_PARTS = ("What is proposed", "Why it matters", "What has happened", "What remains")
+# Words in capitals that are not jargon needing a tooltip.
+NOT_JARGON = {"U.S.", "US", "UK", "EU", "UN", "USA", "DC", "OK", "CSV", "JSON", "URL", "PDF", "I", "A", "AND", "OR",
+              "NOT", "PRC", "CCP", "NBA", "NGO", "NGOs", "CEO", "ZIP", "NYSE", "ISIS", "DRC", "WTO", "FAQ", "HTML", "RSS",
+              "II", "III", "IV", "GDP", "AP", "AFP", "BBC", "CNN", "NPC", "NPCSC"}
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), f"{path.name}: no front matter"
+    return yaml.safe_load(text.split("---\n", 2)[1]) or {}
+
+
+def body(path: Path) -> str:
+    return path.read_text(encoding="utf-8").split("---\n", 2)[2]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_every_page_has_a_one_sentence_description(path: Path) -> None:
+    description = front_matter(path).get("description", "")
+    assert 30 <= len(description) <= 200, f"{path.name}: description should be one sentence (30-200 characters)"
+
+
+@pytest.mark.parametrize("proposal", DATA.proposals, ids=lambda p: p["id"])
+def test_every_proposal_has_a_full_section_on_its_lever_page(proposal) -> None:
+    text = body(ROOT / "docs" / DATA.lever(proposal["lever"])["page"])
+    heading = re.search(r"^## .*\{[^}]*#" + re.escape(proposal["id"]) + r"[\s}].*$", text, re.MULTILINE)
+    assert heading, f"no '## ... {{ #{proposal['id']} }}' section"
+    section = text[heading.end():]
+    next_heading = re.search(r"^## ", section, re.MULTILINE)
+    section = section[: next_heading.start()] if next_heading else section
+    assert f"<!-- status:{proposal['id']} -->" in section
+    for part in SECTION_PARTS:
+        assert part in section, f"section #{proposal['id']} lacks '{part}'"
+
+
+def test_every_record_and_status_cites_a_source() -> None:
+    for proposal in DATA.proposals:
+        assert proposal["status"]["sources"], proposal["id"]
+        for earlier in proposal.get("history", []):
+            assert earlier["sources"], proposal["id"]
+    for record in (*DATA.wros, *DATA.bills):
+        assert record["sources"], record["id"]
+        assert all(s["url"].startswith("https://") for s in record["sources"])
+
+
+def test_every_statistic_in_the_data_has_an_as_of_date() -> None:
+    # Figures live in notes; every note belongs to a dated status.
+    figure = re.compile(r"\$\s?\d|\d+(\.\d+)?\s?(%|percent|million|billion)|\b\d{2,}\b")
+    for proposal in DATA.proposals:
+        for entry, date_key in [(proposal["status"], "as_of"), *((h, "date") for h in proposal.get("history", []))]:
+            if figure.search(entry["note"]):
+                assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry[date_key]), proposal["id"]
+    for wro in DATA.wros:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", wro["status"]["as_of"])
+    for bill in DATA.bills:
+        if bill["status"].get("vote"):
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", bill["status"]["date"])
+
+
+def test_titles_fit_a_one_minute_read() -> None:
+    assert len(DATA.proposals) == 13
+    assert all(len(p["title"]) <= 90 for p in DATA.proposals)
+    assert sum(len(p["title"].split()) for p in DATA.proposals) <= 200
+
+
+def _capital_words(text: str) -> set[str]:
+    text = re.sub(r"```.*?```", " ", text, flags=re.S)  # code blocks (call scripts) are plain text to copy
+    text = re.sub(r"https?://\S+|\([^)]*\.md[^)]*\)|\{[^}]*\}|<[^>]+>", " ", text)  # links, attributes, tags
+    text = re.sub(r"^\[\^[^\]]+\]:.*$", " ", text, flags=re.M)  # footnote definitions cite titles verbatim
+    return set(re.findall(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b", text))
+
+
+def test_every_abbreviation_has_a_glossary_entry() -> None:
+    terms = {t["term"] for t in DATA.glossary}
+    used = set()
+    for path in PAGES:
+        used |= _capital_words(body(path))
+    for proposal in DATA.proposals:
+        used |= _capital_words(" ".join([proposal["title"], proposal["why"], proposal["status"]["note"]]))
+    jargon = {w for w in used if w.isupper() or re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", w)}
+    missing = sorted(w for w in jargon if w not in terms and w not in NOT_JARGON)
+    assert not missing, f"abbreviations without a glossary entry in data/glossary.yml: {missing}"
