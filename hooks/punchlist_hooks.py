@@ -2,7 +2,7 @@
 
 - on_config: load and validate data/ once per build (a bad file stops the build
   before anything is written or cleaned);
-- on_files: add the CSV/JSON downloads to the build;
+- on_files: add the CSV/JSON downloads and the Atom feed to the build;
 - on_page_markdown: fill the data markers, put the punch-list under the H1, and keep
   renamed sections' old anchors (front matter `anchor_aliases: {old-id: new-id}`).
 
@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from site_data import DataError, SiteData, load_site_data
 from site_exports import download_files
+from site_feed import CHANGES_PAGE, FEED_PATH, FeedError, atom_feed
 from site_render import DOWNLOADS_DIR, MarkerError, PageContext, render_page_markdown
 
 # Rebuilt by on_config on every build: `mkdocs serve` keeps this module alive across rebuilds.
@@ -50,6 +51,18 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
     for name, content in download_files(data, link).items():
         files.append(File.generated(config, f"{DOWNLOADS_DIR}/{name}", content=content))
+    try:
+        feed = atom_feed(
+            data.status_changes(),
+            site_url=config.site_url or "",
+            site_name=config.site_name,
+            changes_url=f"{config.site_url}{page_urls.get(CHANGES_PAGE, '')}",  # the home page if there is none
+            checked=data.checked,
+            link_for=link,
+        )
+    except FeedError as err:
+        raise PluginError(str(err)) from None
+    files.append(File.generated(config, FEED_PATH, content=feed))
     return files
 
 

@@ -1,1 +1,140 @@
-/* Site behaviour: progressive enhancement only. */
+/* Site behaviour: progressive enhancement only. Nothing here is needed to read a page.
+ *
+ * "Copy for email": every element carrying data-copy-text (a punch-list row,
+ * tr[data-proposal], and a proposal's status box, div.proposal-status) gets a real
+ * <button> that puts that plain text (title, who acts, status with its date, deep
+ * link) on the clipboard, and a polite live region says that it worked. Without
+ * JavaScript the title link and the printed address are there to copy by hand.
+ * No request, no cookie, no storage.
+ */
+(function () {
+  "use strict";
+
+  var READY = "copyReady"; // data-copy-ready: an element already has its button
+  var status = null; // the one live region, created once
+  var clearTimer = null;
+
+  function liveRegion() {
+    if (status && document.body.contains(status)) return status;
+    status = document.createElement("div");
+    status.className = "copy-status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    status.setAttribute("aria-atomic", "true");
+    document.body.appendChild(status);
+    return status;
+  }
+
+  function announce(message) {
+    var region = liveRegion();
+    // Empty first, so the same message twice is still announced.
+    region.textContent = "";
+    window.clearTimeout(clearTimer);
+    window.setTimeout(function () {
+      region.textContent = message;
+    }, 50);
+    clearTimer = window.setTimeout(function () {
+      region.textContent = "";
+    }, 6000);
+  }
+
+  // The older way, for browsers or contexts (plain http on a LAN) without navigator.clipboard.
+  function copyWithSelection(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.setAttribute("aria-hidden", "true");
+    area.style.position = "fixed";
+    area.style.top = "0";
+    area.style.left = "-9999px";
+    document.body.appendChild(area);
+    var focused = document.activeElement;
+    area.select();
+    var ok = false;
+    try {
+      ok = document.execCommand("copy");
+    } catch (err) {
+      ok = false;
+    }
+    document.body.removeChild(area);
+    if (focused && typeof focused.focus === "function") focused.focus();
+    return ok;
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () {
+        if (!copyWithSelection(text)) throw new Error("copy failed");
+      });
+    }
+    return copyWithSelection(text) ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
+
+  function titleOf(text) {
+    return (text.split("\n")[0] || "").trim();
+  }
+
+  function makeButton(holder) {
+    var text = holder.getAttribute("data-copy-text") || "";
+    var title = titleOf(text);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-email no-print";
+    button.setAttribute("aria-label", "Copy for email: " + title);
+    var label = document.createElement("span");
+    label.className = "copy-email__label";
+    label.textContent = "Copy for email";
+    button.appendChild(label);
+    var resetTimer = null;
+    button.addEventListener("click", function () {
+      copyText(holder.getAttribute("data-copy-text") || "").then(
+        function () {
+          button.setAttribute("data-state", "copied");
+          label.textContent = "Copied";
+          announce("Copied for email: " + title + ". Paste it into your message.");
+        },
+        function () {
+          button.setAttribute("data-state", "failed");
+          label.textContent = "Copy failed";
+          announce("Could not copy. Select the title link or the address by hand.");
+        }
+      );
+      window.clearTimeout(resetTimer);
+      resetTimer = window.setTimeout(function () {
+        button.removeAttribute("data-state");
+        label.textContent = "Copy for email";
+      }, 2500);
+    });
+    return button;
+  }
+
+  function place(holder, button) {
+    if (holder.tagName === "TR") {
+      // In the first cell, under the title: the table keeps its four columns.
+      var cell = holder.querySelector(".punch-list__proposal") || holder.cells[0];
+      if (cell) cell.appendChild(button);
+    } else {
+      holder.insertBefore(button, holder.firstChild);
+    }
+  }
+
+  function init() {
+    var holders = document.querySelectorAll("[data-copy-text]");
+    if (!holders.length) return;
+    liveRegion();
+    Array.prototype.forEach.call(holders, function (holder) {
+      if (holder.dataset[READY]) return;
+      holder.dataset[READY] = "true";
+      place(holder, makeButton(holder));
+    });
+  }
+
+  // Material's document$ emits on every page load (also with instant navigation).
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
