@@ -1,0 +1,578 @@
+"""Benchmark the site: how long it takes to build, and what a reader's browser downloads.
+
+Not a test: it prints a report and writes it as JSON to benchmarks/results/ (gitignored).
+
+    make bench                                   # the same as: .venv/bin/python benchmarks/run.py
+    .venv/bin/python benchmarks/run.py --runs 9 --scale 50 --fail-on-miss
+
+What it measures:
+
+1. Build time of the real site: `load_config` + `build` in this process (MkDocs' own API, the
+   hooks included, strict as in mkdocs.yml), after one warm-up build that is not counted;
+   the median of --runs builds. Also the wall time of `mkdocs build --strict` as a new
+   process (what `make build` costs, Python start-up and imports included), median of 3.
+2. Build time with synthetic data --scale times the real size (proposals with their
+   history, WROs and bills; each synthetic proposal also gets a section on its lever page),
+   built the same way, reported as a ratio to the real build. Target: ratio <= 3.
+3. First-load weight of every page: the built site is served on 127.0.0.1 (a free port),
+   each page is opened in headless Chromium (Playwright, a fresh browser context each, so
+   nothing is cached), every response is recorded until the network is idle, and the
+   same-origin responses are summed as their gzip -9 sizes (about what a gzip-serving
+   host sends; the local server gzips too). Target per page: <= 100 KB (1 KB = 1,024 bytes) and <= 10 requests; any
+   third-party request is reported (the site must make none).
+4. Lighthouse (mobile and desktop presets) on the home page, if `lighthouse` is on PATH
+   (skipped otherwise).
+
+A missed target is reported, not fatal; --fail-on-miss makes the exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import copy
+import datetime
+import functools
+import gzip
+import importlib.metadata
+import json
+import logging
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "hooks"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from conftest import copy_project  # noqa: E402  (the tests' copy of everything a build reads)
+from site_data import DataYamlLoader  # noqa: E402
+
+WEIGHT_TARGET = 100 * 1024  # bytes, gzip -9, per page at first load
+REQUEST_TARGET = 10
+RATIO_TARGET = 3.0
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+
+
+# ---- Build time --------------------------------------------------------------------
+
+
+class _Warnings(logging.Handler):
+    """Counts MkDocs' warnings (and keeps the first few) while a build runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def quiet_mkdocs() -> Iterator[_Warnings]:
+    """Keep MkDocs' log off the screen (a handler on 'mkdocs' stops Python's last-resort
+    printing) without raising its level, so strict mode still counts warnings."""
+    logger = logging.getLogger("mkdocs")
+    handler = _Warnings()
+    null = logging.NullHandler()
+    logger.addHandler(handler)
+    logger.addHandler(null)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.removeHandler(null)
+
+
+class BuildFailed(Exception):
+    """A build stopped; the message holds what MkDocs logged."""
+
+
+def build_once(project: Path, site_dir: Path, *, strict: bool) -> float:
+    """One build the way `mkdocs build` does it (config loaded, then built); seconds.
+    Raises BuildFailed with MkDocs' log when the build stops (MkDocs' Abort is a SystemExit)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    with quiet_mkdocs() as log:
+        start = time.perf_counter()
+        try:
+            config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
+            build(config)
+        except Abort as err:
+            raise BuildFailed("\n".join([str(err), *log.messages[:10]])) from None
+        return time.perf_counter() - start
+
+
+@dataclass
+class BuildTiming:
+    label: str
+    project: Path
+    site_dir: Path
+    strict: bool = True
+    warm_up: float = 0.0
+    runs: list[float] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs)
+
+    def summary(self) -> dict[str, Any]:
+        return {"label": self.label, "strict": self.strict, "warm_up": self.warm_up, "runs": self.runs,
+                "median": self.median, "warnings": self.warnings, "note": self.note}
+
+
+def warm_up(timing: BuildTiming) -> None:
+    """One build that is not counted. If it stops on warnings in strict mode, the timed
+    builds run non-strict (the work is the same; strict only stops at the end) and say so."""
+    try:
+        timing.warm_up = build_once(timing.project, timing.site_dir, strict=timing.strict)
+    except BuildFailed as err:
+        if not timing.strict:
+            raise
+        lines = str(err).splitlines()
+        timing.warnings = lines[1:6]
+        timing.note = f"the strict build stopped ({lines[0]}); timed non-strict"
+        timing.strict = False
+        timing.warm_up = build_once(timing.project, timing.site_dir, strict=False)
+
+
+def time_builds(timings: list[BuildTiming], runs: int) -> None:
+    """`runs` rounds, each building every data set once: interleaved, so that other load on
+    the machine falls on all of them alike and their ratio stays fair."""
+    for timing in timings:
+        warm_up(timing)
+    for _ in range(runs):
+        for timing in timings:
+            timing.runs.append(build_once(timing.project, timing.site_dir, strict=timing.strict))
+
+
+def time_cli_build(project: Path, site_dir: Path, runs: int) -> list[float]:
+    """Wall time of `mkdocs build --strict` as a new process."""
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-d", str(site_dir)],
+                       cwd=project, check=True, capture_output=True)
+        timings.append(time.perf_counter() - start)
+    return timings
+
+
+# ---- Synthetic data: the real data, `scale` times --------------------------------------
+
+
+def _load(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=DataYamlLoader)  # dates stay text
+
+
+def _dump(document: Any, path: Path) -> None:
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+
+
+def _copy_id(record_id: str, n: int) -> str:
+    suffix = f"-x{n}"
+    return record_id[: 60 - len(suffix)].rstrip("-") + suffix  # ids are at most 60 characters
+
+
+def _copy_bill_id(bill_id: str, n: int) -> str:
+    """'hr6256-117' -> 'hr6256007-117': bill ids must stay '<type><number>-<congress>'."""
+    kind, number, congress = re.fullmatch(r"([a-z]+)([0-9]+)-([0-9]+)", bill_id).groups()
+    return f"{kind}{number}{n:03d}-{congress}"
+
+
+def scale_project(project: Path, scale: int) -> dict[str, int]:
+    """Multiply the proposals (with their history), WROs and bills of `project` by `scale`,
+    with new unique ids; each new proposal keeps its lever and gets a section on the lever's
+    page. Returns the new record counts."""
+    data = project / "data"
+    proposals, wros, bills = (_load(data / f"{stem}.yml") for stem in ("proposals", "wros", "bills"))
+    levers = {lever["id"]: lever for lever in _load(data / "levers.yml")["levers"]}
+    sections: dict[str, list[str]] = {lever_id: [] for lever_id in levers}
+
+    originals = list(proposals["proposals"])
+    for n in range(1, scale):
+        for proposal in originals:
+            twin = copy.deepcopy(proposal)
+            twin["id"] = _copy_id(proposal["id"], n)
+            proposals["proposals"].append(twin)
+            sections[twin["lever"]].append(
+                f"## {' '.join(twin['title'].split())} {{ #{twin['id']} }}\n\n<!-- status:{twin['id']} -->\n"
+            )
+    for document, key, new_id in ((wros, "wros", _copy_id), (bills, "bills", _copy_bill_id)):
+        records = list(document[key])
+        for n in range(1, scale):
+            document[key] += [{**copy.deepcopy(r), "id": new_id(r["id"], n)} for r in records]
+        ids = [r["id"] for r in document[key]]
+        if len(set(ids)) != len(ids):
+            raise SystemExit(f"synthetic {key} ids collide; change the scheme in scale_project")
+
+    _dump(proposals, data / "proposals.yml")
+    _dump(wros, data / "wros.yml")
+    _dump(bills, data / "bills.yml")
+    for lever_id, extra in sections.items():
+        page = project / "docs" / levers[lever_id]["page"]
+        page.write_text(page.read_text(encoding="utf-8") + "\n\n" + "\n".join(extra), encoding="utf-8")
+    history = sum(len(p.get("history", [])) for p in proposals["proposals"])
+    return {"proposals": len(proposals["proposals"]), "history_entries": history,
+            "wros": len(wros["wros"]), "bills": len(bills["bills"])}
+
+
+def record_counts(project: Path) -> dict[str, int]:
+    data = project / "data"
+    proposals = _load(data / "proposals.yml")["proposals"]
+    return {"proposals": len(proposals), "history_entries": sum(len(p.get("history", [])) for p in proposals),
+            "wros": len(_load(data / "wros.yml")["wros"]), "bills": len(_load(data / "bills.yml")["bills"])}
+
+
+# ---- Page weight ------------------------------------------------------------------
+
+
+class _GzipHandler(SimpleHTTPRequestHandler):
+    """Static files, gzip-compressed when the browser accepts it (as GitHub Pages and most hosts do)."""
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            super().do_GET()  # redirects, 404s, and clients that want no compression
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve `site` on 127.0.0.1 at a free port, with gzip; yields the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@dataclass
+class Resource:
+    url: str  # site-relative
+    status: int
+    kind: str
+    raw: int
+    gzip: int
+
+
+@dataclass
+class PageWeight:
+    page: str  # site-relative URL, "/" for the home page
+    requests: int  # every request the page made while loading
+    resources: list[Resource]
+    third_party: list[str]
+    failed: list[str]
+
+    @property
+    def raw(self) -> int:
+        return sum(r.raw for r in self.resources)
+
+    @property
+    def gzip(self) -> int:
+        return sum(r.gzip for r in self.resources)
+
+    @property
+    def code_gzip(self) -> int:
+        """HTML, CSS and JavaScript only (stack notes §4.5's budget), without the search index and images."""
+        return sum(r.gzip for r in self.resources if r.kind in ("document", "stylesheet", "script"))
+
+    @property
+    def meets_targets(self) -> bool:
+        return self.gzip <= WEIGHT_TARGET and self.requests <= REQUEST_TARGET and not self.third_party
+
+
+def gzip_size(body: bytes) -> int:
+    return len(gzip.compress(body, compresslevel=9, mtime=0))
+
+
+def site_pages(site: Path) -> list[str]:
+    """Site-relative URLs of the site's pages (404.html left out)."""
+    urls = []
+    for path in sorted(site.rglob("index.html")):
+        relative = path.parent.relative_to(site).as_posix()
+        urls.append("/" if relative == "." else f"/{relative}/")
+    return sorted(urls, key=lambda url: (url != "/", url))  # the home page first
+
+
+def chromium_path() -> str:
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def measure_pages(site: Path, pages: list[str]) -> tuple[list[PageWeight], str]:
+    """Load each page in a fresh headless Chromium context; returns the weights and the browser version."""
+    from playwright.sync_api import sync_playwright
+
+    results = []
+    with serve(site) as base, sync_playwright() as playwright:
+        origin = urlsplit(base).netloc
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        version = browser.version
+        try:
+            for page_url in pages:
+                context = browser.new_context()
+                page = context.new_page()
+                requests: list[str] = []
+                responses = []
+                failed: list[str] = []
+                page.on("request", lambda request: requests.append(request.url))
+                page.on("response", lambda response: responses.append(response))
+                page.on("requestfailed", lambda request: failed.append(request.url))
+                page.goto(base + page_url.lstrip("/"), wait_until="networkidle")
+                page.wait_for_timeout(300)  # a last look for late requests (the search worker)
+                resources = []
+                for response in responses:
+                    parts = urlsplit(response.url)
+                    if parts.netloc != origin:
+                        continue
+                    try:
+                        body = response.body()
+                    except Exception:  # a body the browser no longer holds: read what the server sent
+                        body = _served_file(site, parts.path)
+                    resources.append(Resource(parts.path, response.status, response.request.resource_type,
+                                              len(body), gzip_size(body)))
+                third_party = [url for url in requests if urlsplit(url).netloc not in (origin, "")]
+                results.append(PageWeight(page_url, len(requests), resources, third_party, failed))
+                context.close()
+        finally:
+            browser.close()
+    return results, version
+
+
+def _served_file(site: Path, path: str) -> bytes:
+    target = site / path.lstrip("/")
+    if target.is_dir():
+        target = target / "index.html"
+    return target.read_bytes() if target.is_file() else b""
+
+
+# ---- Lighthouse (optional) --------------------------------------------------------
+
+
+def run_lighthouse(site: Path, page: str) -> dict[str, Any]:
+    """Lighthouse's mobile (default) and desktop runs of one page, served with gzip."""
+    lighthouse = shutil.which("lighthouse")
+    if not lighthouse:
+        return {"skipped": "lighthouse is not on PATH (e.g. npm install -g lighthouse@12.2.3)"}
+    version = subprocess.run([lighthouse, "--version"], capture_output=True, text=True).stdout.strip()
+    runs: dict[str, Any] = {"page": page, "version": version}
+    with serve(site) as base, tempfile.TemporaryDirectory() as tmp:
+        for mode, preset in (("mobile", []), ("desktop", ["--preset=desktop"])):
+            report = Path(tmp) / f"{mode}.json"
+            result = subprocess.run(
+                [lighthouse, base + page.lstrip("/"), "--quiet", "--output=json", f"--output-path={report}",
+                 f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}", *preset],
+                env={**os.environ, "CHROME_PATH": chromium_path()}, capture_output=True, text=True, timeout=300,
+            )
+            if result.returncode != 0 or not report.exists():
+                runs[mode] = {"failed": f"exit {result.returncode}: {result.stderr.strip()[-300:]}"}
+                continue
+            data = json.loads(report.read_text(encoding="utf-8"))
+            audits = data["audits"]
+            summary = {item["resourceType"]: item for item in audits["resource-summary"]["details"]["items"]}
+            runs[mode] = {
+                "scores": {name: category["score"] for name, category in data["categories"].items()},
+                "metrics_ms": {key: round(audits[key]["numericValue"]) for key in
+                               ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")},
+                "transfer_bytes": summary["total"]["transferSize"],
+                "third_party_requests": summary.get("third-party", {}).get("requestCount", 0),
+            }
+    return runs
+
+
+# ---- Report -------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    memory = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    return {
+        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "cpus": os.cpu_count(),
+        "memory": memory,
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "mkdocs": importlib.metadata.version("mkdocs"),
+        "mkdocs_material": importlib.metadata.version("mkdocs-material"),
+        "commit": commit,
+    }
+
+
+def kb(size: int) -> str:
+    return f"{size / 1024:.1f}"
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
+    line = lambda cells: "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))  # noqa: E731
+    return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed builds per data set (median reported; default 5)")
+    parser.add_argument("--scale", type=int, default=50, help="synthetic data size, times the real data (default 50)")
+    parser.add_argument("--skip-scale", action="store_true", help="do not build the synthetic site")
+    parser.add_argument("--skip-browser", action="store_true", help="do not measure page weight in Chromium")
+    parser.add_argument("--fail-on-miss", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--output", type=Path, help="JSON results file (default: benchmarks/results/<date>.json)")
+    args = parser.parse_args(argv)
+
+    results: dict[str, Any] = {"machine": machine(), "targets": {
+        "build_ratio_max": RATIO_TARGET, "page_gzip_bytes_max": WEIGHT_TARGET, "page_requests_max": REQUEST_TARGET}}
+    misses: list[str] = []
+    print(f"Benchmark {results['machine']['date']} on {results['machine']['cpus']} CPUs, "
+          f"{results['machine']['memory']}, Python {results['machine']['python']}, "
+          f"MkDocs {results['machine']['mkdocs']}, Material {results['machine']['mkdocs_material']}")
+
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        real = BuildTiming("real data", copy_project(tmp / "real"), tmp / "real-site")
+        timings = [real]
+        if not args.skip_scale:
+            scaled = BuildTiming(f"{args.scale}x synthetic", copy_project(tmp / "scaled"), tmp / "scaled-site")
+            counts = scale_project(scaled.project, args.scale)
+            timings.append(scaled)
+        print(f"\nBuilding: one warm-up and {args.runs} timed builds of each data set, interleaved, in-process "
+              f"(real: {record_counts(real.project)}"
+              + ("" if args.skip_scale else f"; {args.scale}x: {counts}") + ")...", flush=True)
+        load_before = os.getloadavg()
+        time_builds(timings, args.runs)
+        cli = time_cli_build(real.project, tmp / "cli-site", 3)
+        results["build"] = {
+            "method": "in-process: mkdocs.config.load_config + mkdocs.commands.build.build (hooks included), "
+                      "one warm-up build each, then the data sets built in turn; median of the timed runs",
+            "load_average_before_after": [load_before[0], os.getloadavg()[0]],
+            "real": {**real.summary(), "records": record_counts(real.project)},
+            "cli_strict_subprocess": {"runs": cli, "median": statistics.median(cli)},
+        }
+        rows = [[real.label, "yes" if real.strict else "no", f"{real.median:.2f}", f"{real.warm_up:.2f}",
+                 f"{min(real.runs):.2f}-{max(real.runs):.2f}", "1.00", ""]]
+        if not args.skip_scale:
+            ratio = scaled.median / real.median
+            ok = ratio <= RATIO_TARGET
+            misses += [] if ok else [f"build ratio {ratio:.2f} > {RATIO_TARGET:g}"]
+            site_size = sum(p.stat().st_size for p in scaled.site_dir.rglob("*") if p.is_file())
+            results["build"]["scaled"] = {**scaled.summary(), "scale": args.scale, "records": counts,
+                                          "ratio_to_real": ratio, "meets_target": ok, "site_bytes": site_size}
+            rows.append([scaled.label, "yes" if scaled.strict else "no", f"{scaled.median:.2f}",
+                         f"{scaled.warm_up:.2f}", f"{min(scaled.runs):.2f}-{max(scaled.runs):.2f}",
+                         f"{ratio:.2f}", f"{verdict(ok)} (target <= {RATIO_TARGET:g})"])
+
+        print("\nBuild time (seconds)")
+        print(table(rows, ["data", "strict", "median", "warm-up", "range", "ratio", "target"]))
+        print(f"`mkdocs build --strict` as a new process (what `make build` costs): median "
+              f"{statistics.median(cli):.2f} s of 3")
+        print(f"Load average (1 min) before and after: {load_before[0]:.1f}, {os.getloadavg()[0]:.1f} "
+              f"on {os.cpu_count()} CPUs (other work on the machine slows every build alike)")
+        for timing in timings:
+            if timing.note:
+                print(f"  {timing.label}: {timing.note}")
+
+        if args.skip_browser:
+            print("\nPage weight: skipped (--skip-browser)")
+        else:
+            print("\nMeasuring first-load weight of every page in headless Chromium...", flush=True)
+            weights, version = measure_pages(real.site_dir, site_pages(real.site_dir))
+            results["machine"]["chromium"] = version
+            heaviest = max(weights, key=lambda w: w.gzip)
+            rows = []
+            for weight in weights:
+                rows.append([weight.page, str(weight.requests), kb(weight.raw), kb(weight.gzip),
+                             kb(weight.code_gzip), str(len(weight.third_party)), verdict(weight.meets_targets)])
+            over = [w.page for w in weights if not w.meets_targets]
+            if over:
+                misses.append(f"{len(over)} of {len(weights)} pages over the weight, request or third-party target "
+                              f"(heaviest {heaviest.page}: {kb(heaviest.gzip)} KB, {heaviest.requests} requests)")
+            print(f"Page weight at first load (Chromium {version}; KB = 1,024 bytes; targets <= "
+                  f"{WEIGHT_TARGET // 1024} KB gzip -9, <= {REQUEST_TARGET} requests, 0 third-party)")
+            print(table(rows, ["page", "requests", "raw KB", "gzip KB", "of it HTML+CSS+JS", "3rd-party", "targets"]))
+            for label, weight in (("home page /", weights[0]),
+                                  (f"heaviest page {heaviest.page}", heaviest)):
+                print(f"\nWhat the {label} loads (largest first, gzip -9):")
+                biggest = sorted(weight.resources, key=lambda r: r.gzip, reverse=True)
+                print(table([[r.url, r.kind, str(r.status), kb(r.raw), kb(r.gzip)] for r in biggest],
+                            ["resource", "type", "status", "raw KB", "gzip KB"]))
+            results["pages"] = [{**asdict(w), "raw_bytes": w.raw, "gzip_bytes": w.gzip, "code_gzip_bytes": w.code_gzip,
+                                 "meets_targets": w.meets_targets} for w in weights]
+            results["home"] = {"gzip_bytes": weights[0].gzip, "requests": weights[0].requests}
+            results["heaviest"] = {"page": heaviest.page, "gzip_bytes": heaviest.gzip, "requests": heaviest.requests}
+
+            lighthouse = run_lighthouse(real.site_dir, "/")
+            results["lighthouse"] = lighthouse
+            if "skipped" in lighthouse:
+                print(f"\nLighthouse: skipped: {lighthouse['skipped']}")
+            else:
+                print(f"\nLighthouse {lighthouse['version']} on / (served with gzip; lab timings depend on the CPU):")
+                for mode in ("mobile", "desktop"):
+                    run = lighthouse[mode]
+                    if "failed" in run:
+                        print(f"  {mode}: failed: {run['failed']}")
+                        continue
+                    scores = ", ".join(f"{name} {score:.2f}" for name, score in run["scores"].items())
+                    metrics = ", ".join(f"{name} {ms} ms" for name, ms in run["metrics_ms"].items())
+                    print(f"  {mode}: {scores}; {metrics}; {kb(run['transfer_bytes'])} KB transferred, "
+                          f"{run['third_party_requests']} third-party requests")
+
+    results["misses"] = misses
+    output = args.output or RESULTS / f"bench-{datetime.datetime.now():%Y-%m-%dT%H%M%S}.json"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\n{'All targets met.' if not misses else 'Targets missed: ' + '; '.join(misses)}")
+    print(f"Results written to {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}")
+    return 1 if misses and args.fail_on_miss else 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except BuildFailed as failure:
+        sys.exit(f"A build failed, so there is nothing to measure:\n{failure}")

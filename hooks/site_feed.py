@@ -1,0 +1,109 @@
+"""The Atom feed (RFC 4287) of every dated status change, written into the site at build time.
+
+No MkDocs import: `atom_feed` takes the changes and plain strings (the site's
+address, the "What changed" page's address) and returns the feed's XML text;
+the hook adds it to the build as FEED_PATH. Every value from the data goes into
+the XML as text through ElementTree, so markup in a note reaches the reader as
+those literal characters, never as markup.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from site_data import STATE_LABELS, StatusChange
+from site_render import format_date
+
+FEED_PATH = "feed.xml"  # at the site's root; overrides/main.html links to it from every page
+CHANGES_PAGE = "changes.md"  # the "What changed" page: the feed's alternate link and its entries' ids
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+
+# Characters XML 1.0 cannot hold at all (YAML's "\x0b" escapes can put them in a note).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+class FeedError(ValueError):
+    """The feed cannot be written as asked (it needs the site's absolute address)."""
+
+
+def _text(value: Any) -> str:
+    """Plain one-line text: runs of whitespace folded, characters XML cannot hold dropped."""
+    return " ".join(_NOT_XML.sub("", str(value)).split())
+
+
+def _timestamp(iso_date: str) -> str:
+    """'2022-06-21' -> '2022-06-21T00:00:00Z' (Atom dates are RFC 3339 date-times)."""
+    return f"{iso_date}T00:00:00Z"
+
+
+def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    if text is not None:
+        element.text = _text(text)
+    return element
+
+
+def entry_title(change: StatusChange) -> str:
+    """'Issue a region-wide WRO…: Done' — the proposal and the state it reached."""
+    return f"{change.proposal['title']}: {STATE_LABELS[change.state]}"
+
+
+def entry_summary(change: StatusChange) -> str:
+    """The note, then its sources, as plain text (feed readers show it as is)."""
+    now = " This is its current status." if change.current else ""
+    sources = "; ".join(f"{s['title']} <{s['url']}>" for s in change.sources)
+    return f"{STATE_LABELS[change.state]} as of {format_date(change.date)}.{now} {change.note} Sources: {sources}"
+
+
+def atom_feed(
+    changes: Sequence[StatusChange],
+    *,
+    site_url: str,
+    site_name: str,
+    changes_url: str,
+    checked: str,
+    link_for: Callable[[Mapping[str, Any]], str],
+) -> str:
+    """The Atom feed of `changes` (newest first, as SiteData.status_changes gives them).
+
+    `site_url` is the site's absolute address ending in '/'; `changes_url` the absolute
+    address of the "What changed" page; `checked` the date the statuses were last checked
+    (the feed's `updated`, never earlier than any entry); `link_for(proposal)` the absolute
+    address of a proposal's section, where each entry links."""
+    if not re.match(r"^https?://", site_url) or not site_url.endswith("/"):
+        raise FeedError(
+            f"the Atom feed needs the site's absolute address: set site_url (or SITE_URL) to "
+            f"'https://…/', got {site_url!r}"
+        )
+
+    # Plain tag names under a default namespace declared on the root: the Atom elements, unprefixed.
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "en"})
+    _el(feed, "id", site_url + FEED_PATH)
+    _el(feed, "title", f"{site_name}: what changed")
+    _el(feed, "subtitle", "Every dated change in the status of the punch-list's proposals, newest first.")
+    _el(feed, "updated", _timestamp(checked))
+    author = _el(feed, "author")
+    _el(author, "name", site_name)
+    _el(author, "uri", site_url)
+    _el(feed, "link", rel="self", type="application/atom+xml", href=site_url + FEED_PATH)
+    _el(feed, "link", rel="alternate", type="text/html", href=changes_url)
+
+    for change in changes:
+        entry = _el(feed, "entry")
+        # The change's own anchor on the "What changed" page: stable while the site stays put,
+        # and unchanged when a current status later moves into the proposal's history.
+        _el(entry, "id", f"{changes_url}#{change.anchor}")
+        _el(entry, "title", entry_title(change), type="text")
+        _el(entry, "updated", _timestamp(change.date))
+        _el(entry, "published", _timestamp(change.date))
+        _el(entry, "link", rel="alternate", type="text/html", href=link_for(change.proposal))
+        _el(entry, "category", term=change.state, label=STATE_LABELS[change.state])
+        _el(entry, "summary", entry_summary(change), type="text")
+
+    ET.indent(feed)
+    body = ET.tostring(feed, encoding="unicode")
+    return f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n'

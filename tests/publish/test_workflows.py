@@ -1,0 +1,134 @@
+"""The GitHub workflows and Dependabot's configuration: valid, and doing what the README says.
+
+The schemas are the ones check-jsonschema ships (`--builtin-schema`), so this needs no network.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+GITHUB = ROOT / ".github"
+WORKFLOWS = GITHUB / "workflows"
+CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+OFFICIAL_PAGES_ACTIONS = ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages")
+
+
+def load(path: Path) -> dict[str, Any]:
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # YAML 1.1 reads the key `on` as True.
+    if True in document:
+        document["on"] = document.pop(True)
+    return document
+
+
+def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def uses(workflow: dict[str, Any]) -> dict[str, str]:
+    """action -> version for every `uses:` step."""
+    return dict(step["uses"].split("@", 1) for step in steps(workflow) if "uses" in step)
+
+
+def run_commands(workflow: dict[str, Any]) -> list[str]:
+    return [line.strip() for step in steps(workflow) for line in step.get("run", "").splitlines()]
+
+
+def check_jsonschema(schema: str, *paths: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(CHECK_JSONSCHEMA), "--builtin-schema", schema, *map(str, paths)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+
+
+def test_there_are_exactly_the_ci_and_pages_workflows() -> None:
+    assert sorted(p.name for p in WORKFLOWS.iterdir()) == ["ci.yml", "pages.yml"]
+
+
+def test_workflows_match_githubs_workflow_schema() -> None:
+    result = check_jsonschema("vendor.github-workflows", *sorted(WORKFLOWS.glob("*.yml")))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dependabot_config_matches_its_schema() -> None:
+    result = check_jsonschema("vendor.dependabot", GITHUB / "dependabot.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_schema_check_does_catch_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text("name: broken\non: [push]\njobs:\n  test:\n    steps:\n      - run: make test\n")  # no runs-on
+    assert check_jsonschema("vendor.github-workflows", broken).returncode != 0
+
+
+def test_ci_runs_the_readme_test_command_on_every_push_and_pull_request() -> None:
+    ci = load(WORKFLOWS / "ci.yml")
+    assert {"push", "pull_request"} <= set(ci["on"])
+    assert not ci["on"]["push"] and not ci["on"]["pull_request"], "no branch or path filter: every push and PR"
+    commands = run_commands(ci)
+    assert "make build" in commands  # strict build (mkdocs.yml has strict: true; the Makefile passes --strict)
+    assert "make test" in commands
+    (job,) = ci["jobs"].values()
+    assert str(job["env"]["CI"]).lower() == "true"  # browser tests never skip in CI
+
+
+def test_ci_installs_debians_chromium_for_the_browser_tests() -> None:
+    ci = load(WORKFLOWS / "ci.yml")
+    (job,) = ci["jobs"].values()
+    image = job["container"]["image"] if isinstance(job["container"], dict) else job["container"]
+    assert image.startswith(("debian:", "python:3.11-bookworm")), image
+    assert any("apt-get install" in line and "chromium" in line for line in run_commands(ci))
+    assert ci["permissions"] == {"contents": "read"}
+
+
+def test_pages_deploys_with_the_official_actions_pinned_to_major_versions() -> None:
+    pages = load(WORKFLOWS / "pages.yml")
+    actions = uses(pages)
+    for action in OFFICIAL_PAGES_ACTIONS:
+        assert action in actions, f"{action} is not used"
+    for action, version in {**actions, **uses(load(WORKFLOWS / "ci.yml"))}.items():
+        assert action.startswith("actions/"), f"only GitHub's own actions: {action}"
+        assert version.startswith("v") and version[1:].isdigit(), f"{action}@{version}: pin to a major version"
+    assert pages["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert pages["concurrency"]["group"] == "pages"
+    assert pages["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+    assert pages["jobs"]["deploy"]["needs"] == "build"
+
+
+def test_pages_takes_site_url_from_the_pages_configuration() -> None:
+    pages = load(WORKFLOWS / "pages.yml")
+    build_steps = pages["jobs"]["build"]["steps"]
+    (configure,) = [s for s in build_steps if s.get("uses", "").startswith("actions/configure-pages@")]
+    (build,) = [s for s in build_steps if "make build" in s.get("run", "")]
+    assert build["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % configure["id"]
+    assert build_steps.index(configure) < build_steps.index(build)
+    (upload,) = [s for s in build_steps if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert upload["with"]["path"] == "site"  # where `make build` writes
+    mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "site_url: !ENV [SITE_URL," in mkdocs_yml
+
+
+def test_pages_deploys_only_what_ci_passed_on_main() -> None:
+    pages = load(WORKFLOWS / "pages.yml")
+    trigger = pages["on"]["workflow_run"]
+    assert trigger["workflows"] == [load(WORKFLOWS / "ci.yml")["name"]]
+    assert trigger["branches"] == ["main"]
+    condition = pages["jobs"]["build"]["if"]
+    for required in ("conclusion == 'success'", "event == 'push'", "head_repository.full_name == github.repository"):
+        assert required in condition
+
+
+@pytest.mark.parametrize("ecosystem", ["pip", "github-actions"])
+def test_dependabot_keeps_packages_and_actions_current(ecosystem: str) -> None:
+    config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
+    (update,) = [u for u in config["updates"] if u["package-ecosystem"] == ecosystem]
+    assert update["directory"] == "/"
+    assert update["schedule"]["interval"] in ("daily", "weekly")
