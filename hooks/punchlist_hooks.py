@@ -3,8 +3,10 @@
 - on_config: load and validate data/ once per build (a bad file stops the build
   before anything is written or cleaned);
 - on_files: add the CSV/JSON downloads and the Atom feed to the build;
-- on_page_markdown: fill the data markers, put the punch-list under the H1, and keep
-  renamed sections' old anchors (front matter `anchor_aliases: {old-id: new-id}`).
+- on_page_markdown: check the data markers, keep renamed sections' old anchors
+  (front matter `anchor_aliases: {old-id: new-id}`), append the glossary;
+- on_page_content: fill the data markers with generated HTML;
+- on_post_page: put the punch-list right under the page's H1.
 
 MkDocs puts this folder on sys.path only while it imports this file, so the
 sibling modules are imported here, at the top.
@@ -23,7 +25,15 @@ from mkdocs.structure.pages import Page
 from site_data import DataError, SiteData, load_site_data
 from site_exports import download_files
 from site_feed import CHANGES_PAGE, FEED_PATH, FeedError, atom_feed
-from site_render import DOWNLOADS_DIR, MarkerError, PageContext, render_page_markdown
+from site_render import (
+    DOWNLOADS_DIR,
+    MarkerError,
+    PageContext,
+    PunchLists,
+    fill_markers,
+    insert_after_h1,
+    render_page_markdown,
+)
 
 # Rebuilt by on_config on every build: `mkdocs serve` keeps this module alive across rebuilds.
 _STATE: dict[str, Any] = {}
@@ -45,6 +55,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     data: SiteData = _STATE["data"]
     page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
     _STATE["page_urls"] = page_urls
+    _STATE["punch_lists"] = PunchLists(data, page_urls, config.site_url or "/")
 
     def link(proposal: dict[str, Any]) -> str:
         return f"{config.site_url}{page_urls[data.lever(proposal['lever'])['page']]}#{proposal['id']}"
@@ -66,17 +77,34 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    context = PageContext(
+def _context(page: Page, config: MkDocsConfig) -> PageContext:
+    return PageContext(
         src_uri=page.file.src_uri,
         url=page.url,
         page_urls=_STATE["page_urls"],
         site_url=config.site_url or "/",
     )
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     try:
         aliases = page.meta.get("anchor_aliases") or {}
         if not isinstance(aliases, dict):
             raise MarkerError(f"docs/{page.file.src_uri}: front matter 'anchor_aliases' must map old ids to new ids")
-        return render_page_markdown(markdown, _STATE["data"], context, anchor_aliases=aliases)
+        return render_page_markdown(markdown, _STATE["data"], _context(page, config), anchor_aliases=aliases)
     except MarkerError as err:
         raise PluginError(str(err)) from None
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Generated blocks skip Markdown (large, and already HTML); MkDocs learns their anchors
+    # here so that its check of links to anchors, which runs after every page, still covers them.
+    filled, anchor_ids = fill_markers(html, _STATE["data"], _context(page, config))
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids
+    return filled
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    # The punch-list goes into the finished HTML: rendered once per build, it skips
+    # Markdown and the search indexer on every page (it is kept out of search anyway).
+    return insert_after_h1(output, _STATE["punch_lists"].for_page(page.file.src_uri, page.url))

@@ -1,8 +1,10 @@
 """Render the site's data as HTML blocks placed into the pages' Markdown.
 
 Every value from the data passes through `esc`, so text holding HTML, Markdown
-syntax, pipes or newlines reaches the reader as that literal text. The blocks are
-raw HTML with no blank line inside, which Markdown passes through untouched.
+syntax, pipes or newlines reaches the reader as that literal text. Generated blocks
+go into the finished HTML, never through Markdown: a page's markers
+(`<!-- data:wros -->`) are filled after Markdown has run, and the punch-list, the same
+on many pages, is rendered once per build and placed under each page's H1.
 No MkDocs import: the hook passes plain strings (page URLs, the site URL).
 """
 
@@ -37,8 +39,8 @@ BILL_STEP_LABELS = {
     "enacted": "Enacted",
 }
 
-MARKER = re.compile(r"^<!--\s*(data|status):([a-z0-9-]+)\s*-->[ \t]*$", re.MULTILINE)
-H1 = re.compile(r"^# .*$", re.MULTILINE)
+MARKER = re.compile(r"<!--\s*(data|status):([a-z0-9-]+)\s*-->")
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -85,11 +87,10 @@ def prose(text: str, data: SiteData) -> str:
     """Inert text with each glossary term marked as an abbreviation, so the table shows the
     same tooltips as the pages (Markdown's abbr extension does not reach raw HTML)."""
     escaped = esc(text)
-    if not data.glossary:
+    pattern = data.glossary_pattern
+    if pattern is None:
         return escaped
-    meanings = {esc(term["term"]): esc(term["meaning"]) for term in data.glossary}
-    alternatives = "|".join(re.escape(term) for term in sorted(meanings, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w&#-])({alternatives})(?![\w-])")
+    meanings = data.glossary_meanings
     return pattern.sub(lambda m: f'<abbr title="{meanings[m.group(1)]}">{m.group(1)}</abbr>', escaped)
 
 
@@ -224,6 +225,40 @@ def _wrap(kind: str, inner: str, data: SiteData, ctx: PageContext) -> str:
     return f'<div class="punch-list punch-list--{kind}" data-search-exclude>{inner}</div>'
 
 
+_RELATIVE_HREF = re.compile(r'href="(?:\./)?(?![a-z][a-z0-9+.-]*:|#|/)')
+_H1_END = re.compile(r"</h1>")
+_ARTICLE_START = re.compile(r'<article class="md-content__inner[^"]*">')
+
+
+class PunchLists:
+    """The punch-list in its forms (home, one per lever, compact), each rendered once per
+    build with links from the site root, then re-based for the page that shows it."""
+
+    def __init__(self, data: SiteData, page_urls: Mapping[str, str], site_url: str) -> None:
+        self._data = data
+        self._page_urls = page_urls
+        self._site_url = site_url
+        self._rendered: dict[str, str] = {}
+
+    def for_page(self, src_uri: str, url: str) -> str:
+        lever = self._data.lever_for_page(src_uri)
+        form = HOME_PAGE if src_uri == HOME_PAGE else lever["page"] if lever else ""
+        if form not in self._rendered:
+            root = PageContext(src_uri=form, url="", page_urls=self._page_urls, site_url=self._site_url)
+            self._rendered[form] = render_punch_list(self._data, root)
+        prefix = relative_url("", url)
+        return _RELATIVE_HREF.sub(f'href="{prefix}', self._rendered[form]) if prefix != "./" else self._rendered[form]
+
+
+def insert_after_h1(page_html: str, block: str) -> str:
+    """Put `block` right after the page's first H1 (or at the top of its article if it has none)."""
+    article = _ARTICLE_START.search(page_html)
+    start = article.end() if article else 0
+    end_of_h1 = _H1_END.search(page_html, start)
+    at = end_of_h1.end() if end_of_h1 else start
+    return f"{page_html[:at]}\n{block}\n{page_html[at:]}"
+
+
 # ---- A proposal's status box on its lever page ------------------------------------
 
 
@@ -354,21 +389,6 @@ DATA_BLOCKS: dict[str, Callable[[SiteData, PageContext], str]] = {
 # ---- Putting it into a page's Markdown -------------------------------------------
 
 
-def split_after_h1(markdown: str) -> tuple[str, str]:
-    """Split the Markdown right after its first H1 line ('# Title'); ('', all) if there is none.
-    Front matter is already removed by MkDocs; fenced code is skipped."""
-    fenced = False
-    offset = 0
-    for line in markdown.splitlines(keepends=True):
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        elif not fenced and H1.match(line.rstrip("\r\n")):
-            end = offset + len(line)
-            return markdown[:end], markdown[end:]
-        offset += len(line)
-    return "", markdown
-
-
 def abbreviations(data: SiteData) -> str:
     """Markdown abbreviation definitions: the glossary as tooltips wherever a term appears."""
     return "\n".join(f"*[{term['term']}]: {' '.join(term['meaning'].split())}" for term in data.glossary)
@@ -390,26 +410,40 @@ def add_anchor_aliases(markdown: str, aliases: Mapping[str, str], ctx: PageConte
 def render_page_markdown(
     markdown: str, data: SiteData, ctx: PageContext, *, anchor_aliases: Mapping[str, str] | None = None
 ) -> str:
-    """The page's Markdown with its markers filled, the punch-list under its H1 and the glossary appended.
-    `anchor_aliases` (old id -> new id, from the page's front matter) keeps renamed sections' links alive."""
+    """The page's Markdown, its markers checked, renamed sections' old ids kept
+    (`anchor_aliases`: old id -> new id, from the front matter) and the glossary appended.
+    The markers themselves stay: Markdown passes HTML comments through, and
+    `fill_markers` replaces them in the finished HTML."""
+    for match in MARKER.finditer(markdown):
+        _marker_block(match, data, ctx, render=False)
     if anchor_aliases:
         markdown = add_anchor_aliases(markdown, anchor_aliases, ctx)
+    return f"{markdown}\n\n{abbreviations(data)}\n"
+
+
+def fill_markers(page_html: str, data: SiteData, ctx: PageContext) -> tuple[str, set[str]]:
+    """The page's HTML with every marker replaced by its block, and the ids those blocks carry
+    (MkDocs checks links to anchors against the ids it saw in the Markdown, so it must be told)."""
+    ids: set[str] = set()
 
     def fill(match: re.Match[str]) -> str:
-        kind, name = match.group(1), match.group(2)
-        if kind == "status":
-            proposal = data.proposal(name)
-            if proposal is None:
-                raise MarkerError(f"docs/{ctx.src_uri}: marker '{match.group(0)}' names no proposal in data/proposals.yml")
-            return _block(render_status_box(proposal, data, ctx))
-        if name not in DATA_BLOCKS:
-            raise MarkerError(f"docs/{ctx.src_uri}: unknown marker '{match.group(0)}'; expected one of data:{', data:'.join(DATA_BLOCKS)} or status:<proposal id>")
-        return _block(DATA_BLOCKS[name](data, ctx))
+        block = _marker_block(match, data, ctx, render=True)
+        ids.update(_ID.findall(block))
+        return block
 
-    head, body = split_after_h1(MARKER.sub(fill, markdown))
-    return f"{head}{_block(render_punch_list(data, ctx))}{body}\n\n{abbreviations(data)}\n"
+    return MARKER.sub(fill, page_html), ids
 
 
-def _block(html_text: str) -> str:
-    # Blank lines around it make Markdown treat it as one raw HTML block.
-    return f"\n\n{html_text}\n\n"
+def _marker_block(match: re.Match[str], data: SiteData, ctx: PageContext, *, render: bool) -> str:
+    kind, name = match.group(1), match.group(2)
+    if kind == "status":
+        proposal = data.proposal(name)
+        if proposal is None:
+            raise MarkerError(f"docs/{ctx.src_uri}: marker '{match.group(0)}' names no proposal in data/proposals.yml")
+        return render_status_box(proposal, data, ctx) if render else ""
+    if name not in DATA_BLOCKS:
+        raise MarkerError(
+            f"docs/{ctx.src_uri}: unknown marker '{match.group(0)}'; "
+            f"expected one of data:{', data:'.join(DATA_BLOCKS)} or status:<proposal id>"
+        )
+    return DATA_BLOCKS[name](data, ctx) if render else ""

@@ -64,3 +64,16 @@ def test_bad_data_stops_the_build_and_keeps_the_old_site(
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(project_with_site / "site") == before
+
+
+def test_a_link_to_a_missing_record_anchor_fails_the_strict_build(project_with_site: Path) -> None:
+    # Records are generated after Markdown; MkDocs must still check links into them.
+    page = project_with_site / "docs" / "about.md"
+    original = page.read_text(encoding="utf-8")
+    try:
+        page.write_text(original + "\nSee [a record](wros.md#wro-does-not-exist).\n", encoding="utf-8")
+        result = run_build(project_with_site, "--strict", "-d", str(project_with_site / "site-broken"))
+    finally:
+        page.write_text(original, encoding="utf-8")
+    assert result.returncode != 0
+    assert "does not contain an anchor '#wro-does-not-exist'" in result.stderr

@@ -70,15 +70,28 @@ def test_on_files_adds_the_downloads(project: Path) -> None:
     assert "http://127.0.0.1:8000/customs/#region-wide-wro" in generated["downloads/proposals.csv"].content_string
 
 
-def test_on_page_markdown_puts_the_table_under_the_h1(project: Path) -> None:
+def test_on_post_page_puts_the_table_under_the_h1(project: Path) -> None:
     config = prepared(project)
     hooks = config.plugins[HOOK]
     files = config.plugins.on_files(doc_files(config, "index.md", "customs.md", "multilateral.md", "bills.md"), config=config)
     page = Page(None, files.get_file_from_path("customs.md"), config)
-    out = hooks.on_page_markdown("# Customs enforcement\n\nIntro.\n", page=page, config=config, files=files)
-    assert out.startswith("# Customs enforcement\n\n\n<div class=\"punch-list punch-list--lever\"")
+    html = '<article class="md-content__inner md-typeset"><h1 id="c">Customs enforcement</h1><p>Intro.</p></article>'
+    out = hooks.on_post_page(html, page=page, config=config)
+    assert out.index("</h1>") < out.index('<div class="punch-list punch-list--lever"') < out.index("Intro.")
     assert 'href="#region-wide-wro"' in out  # the lever page links to its own sections
     assert 'href="../bills/#hr6256-117"' in out
+
+
+def test_on_page_content_fills_markers(project: Path) -> None:
+    config = prepared(project)
+    hooks = config.plugins[HOOK]
+    files = config.plugins.on_files(doc_files(config, "index.md", "customs.md", "multilateral.md", "wros.md"), config=config)
+    page = Page(None, files.get_file_from_path("wros.md"), config)
+    page.present_anchor_ids = {"wros"}
+    out = hooks.on_page_content('<h1 id="wros">WROs</h1>\n<!-- data:wros -->', page=page, config=config, files=files)
+    assert '<tr id="wro-xinjiang-region">' in out and "<!--" not in out
+    # MkDocs' check of links to anchors must know the generated ones
+    assert page.present_anchor_ids == {"wros", "wro-xinjiang-region", "finding-baoanzhao-stevia"}
 
 
 def test_on_page_markdown_reports_a_bad_marker(project: Path) -> None:

@@ -18,11 +18,13 @@ from site_render import (
     email_text,
     esc,
     format_date,
+    PunchLists,
+    fill_markers,
+    insert_after_h1,
     relative_url,
     render_page_markdown,
     render_punch_list,
     render_wros,
-    split_after_h1,
 )
 
 PAGES = {"index.md": "", "customs.md": "customs/", "multilateral.md": "multilateral/", "bills.md": "bills/",
@@ -93,23 +95,29 @@ def test_format_date() -> None:
     assert format_date("2021-01-03") == "Jan 3, 2021"
 
 
-def test_split_after_h1_skips_code_and_keeps_everything() -> None:
-    markdown = "```\n# not a heading\n```\n# Title {#t}\n\nBody\n# Second\n"
-    head, rest = split_after_h1(markdown)
-    assert head.endswith("# Title {#t}\n")
-    assert head + rest == markdown
+def test_block_goes_right_after_the_article_h1() -> None:
+    page = '<h1>Site</h1><article class="md-content__inner md-typeset"><h1 id="t">Title</h1><p>Intro</p></article>'
+    out = insert_after_h1(page, "<div>TABLE</div>")
+    assert out.index('<h1 id="t">Title</h1>') < out.index("TABLE") < out.index("Intro")
+    assert out.replace("\n<div>TABLE</div>\n", "") == page
 
 
-def test_split_without_h1_puts_everything_after() -> None:
-    assert split_after_h1("Just text\n") == ("", "Just text\n")
+def test_block_goes_to_the_top_of_an_article_without_h1() -> None:
+    page = '<article class="md-content__inner md-typeset"><p>Intro</p></article>'
+    out = insert_after_h1(page, "<div>TABLE</div>")
+    assert out.index("TABLE") < out.index("Intro")
 
 
-def test_punch_list_comes_right_after_the_h1(data) -> None:
-    out = render_page_markdown("# Customs\n\nIntro.\n", data, context("customs.md"))
-    head, after = out.split("# Customs\n", 1)
-    assert head == ""
-    assert after.lstrip().startswith('<div class="punch-list punch-list--lever" data-search-exclude>')
-    assert after.index("punch-list") < after.index("Intro.")
+def test_punch_lists_are_rendered_once_and_rebased_per_page(data) -> None:
+    lists = PunchLists(data, PAGES, SITE)
+    about = lists.for_page("about.md", "about/")
+    home = lists.for_page("index.md", "")
+    assert 'href="../customs/#region-wide-wro"' in about
+    assert 'href="customs/#region-wide-wro"' in home
+    assert about == render_punch_list(data, context("about.md"))  # same as rendering for the page itself
+    assert lists.for_page("wros.md", "wros/") == about  # one compact form for every other page
+    lever = lists.for_page("customs.md", "customs/")
+    assert 'href="#region-wide-wro"' in lever and 'href="../"' in lever
 
 
 def test_home_groups_all_proposals_by_lever(data) -> None:
@@ -191,8 +199,9 @@ def hostile_data(tmp_path: Path):
 
 
 def test_hostile_text_renders_as_literal_text(hostile_data) -> None:
-    html = render_page_markdown("# Customs\n\n<!-- status:region-wide-wro -->\n\n<!-- data:wros -->\n", hostile_data,
-                                context("customs.md"))
+    page = "# Customs\n\n<!-- status:region-wide-wro -->\n\n<!-- data:wros -->\n"
+    filled, _ = fill_markers(page, hostile_data, context("customs.md"))
+    html = filled + render_punch_list(hostile_data, context("customs.md"))
     parsed = parse(html)
     tag_names = {tag for tag, _ in parsed.tags}
     assert "script" not in tag_names and "img" not in tag_names
@@ -252,3 +261,17 @@ def test_terms_are_only_marked_as_whole_words(data) -> None:
 
     assert "<abbr" not in prose("WROTE, ILOS and pre-WRO", data)
     assert prose("a WRO.", data) == 'a <abbr title="Withhold Release Order">WRO</abbr>.'
+
+
+def test_markers_are_filled_after_markdown_and_report_their_anchors(data) -> None:
+    html = '<h1>WROs</h1>\n<!-- data:wros -->\n<p>After.</p>\n<!-- status:ilo-inquiry -->'
+    filled, anchors = fill_markers(html, data, context("wros.md"))
+    assert "<!--" not in filled
+    assert filled.index('<tr id="wro-xinjiang-region">') < filled.index("<p>After.</p>") < filled.index("proposal-status")
+    assert anchors == {"wro-xinjiang-region", "finding-baoanzhao-stevia"}
+
+
+def test_markdown_keeps_markers_for_later_and_gets_the_glossary(data) -> None:
+    out = render_page_markdown("# WROs\n\n<!-- data:wros -->\n", data, context("wros.md"))
+    assert "<!-- data:wros -->" in out
+    assert "*[WRO]: Withhold Release Order" in out
