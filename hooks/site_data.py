@@ -361,9 +361,14 @@ def _cross_problems(files: dict[str, Any], docs_dir: Path | None, today: datetim
             yield Problem(label, where, "status.as_of", f"is later than the file's 'checked' date {checked}")
         if as_of > today.isoformat():
             yield Problem(label, where, "status.as_of", f"is in the future ({as_of})")
+        seen_dates: set[str] = set()
         for n, earlier in enumerate(proposal.get("history", [])):
-            if earlier["date"] > as_of:
+            # each dated status is one entry on the changes page and in the feed, with its own anchor
+            if earlier["date"] >= as_of:
                 yield Problem(label, where, f"history[{n}].date", f"expected a date before the current status ({as_of}); got '{earlier['date']}'")
+            elif earlier["date"] in seen_dates:
+                yield Problem(label, where, f"history[{n}].date", f"'{earlier['date']}' is already used by another history entry; each date may appear once")
+            seen_dates.add(earlier["date"])
 
     for index, wro in enumerate(files["wros"]["wros"]):
         where = _entry_label(wro, index)

@@ -182,3 +182,15 @@ def test_status_changes_are_newest_first(data_dir: Path) -> None:
         ("region-wide-wro", "2022-06-21", True),
         ("region-wide-wro", "2020-10-01", False),
     ]
+
+
+def test_history_on_the_day_of_the_current_status_is_refused(data_dir: Path) -> None:
+    edit(data_dir, "proposals", lambda d: d["proposals"][0]["history"][0].update({"date": "2022-06-21"}))
+    [problem] = problems_of(data_dir)
+    assert "field 'history[0].date'" in problem and "before the current status" in problem
+
+
+def test_two_history_entries_on_one_day_are_refused(data_dir: Path) -> None:
+    edit(data_dir, "proposals", lambda d: d["proposals"][0]["history"].append(dict(d["proposals"][0]["history"][0])))
+    [problem] = problems_of(data_dir)
+    assert "field 'history[1].date'" in problem and "already used by another history entry" in problem

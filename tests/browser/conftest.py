@@ -1,0 +1,230 @@
+"""Real-browser tests: the built site served on 127.0.0.1 and driven in headless Chromium.
+
+The site is built once per session (tests/conftest.py `built_site`), served by a threaded
+HTTP server on a free port, and visited with one browser per session. The browser is
+Debian's Chromium (env CHROMIUM_PATH, /usr/bin/chromium or `chromium` on PATH), because
+Playwright's own browser download cannot work offline.
+
+When no Chromium can be found these tests are skipped with a loud warning, but only
+outside CI: with CI set (non-empty) they fail instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import threading
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import ROOT, build_site  # tests/conftest.py (tests/ is on pythonpath)
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# A deploy address as long as a real GitHub Pages one: the punch-list must still fit one sheet.
+LONG_SITE_URL = "https://example-organization.github.io/xinjiang-forced-labor-punch-list/"
+
+_SKIPPED: list[str] = []  # why browser tests were skipped, for the terminal summary
+
+
+def in_ci() -> bool:
+    return bool(os.environ.get("CI", "").strip())
+
+
+def find_chromium() -> str | None:
+    """The browser to drive: $CHROMIUM_PATH when set (and only it), else /usr/bin/chromium or
+    chromium on PATH. None when there is no such executable."""
+    explicit = os.environ.get("CHROMIUM_PATH", "").strip()
+    candidates = [explicit] if explicit else ["/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")]
+    for candidate in candidates:
+        if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not _SKIPPED:
+        return
+    terminalreporter.section("BROWSER TESTS SKIPPED", sep="!", red=True, bold=True)
+    terminalreporter.write_line(_SKIPPED[0], red=True, bold=True)
+    terminalreporter.write_line(
+        "Print, links, privacy and accessibility were NOT checked. "
+        "Install Debian's chromium (make browser) or set CHROMIUM_PATH.",
+        red=True,
+        bold=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = find_chromium()
+    if path:
+        return path
+    explicit = os.environ.get("CHROMIUM_PATH", "").strip()
+    where = f"$CHROMIUM_PATH={explicit}" if explicit else "/usr/bin/chromium and chromium on PATH"
+    message = f"No Chromium found (looked at {where})."
+    if in_ci():
+        pytest.fail(f"{message} CI is set, so the browser tests may not be skipped.", pytrace=False)
+    warnings.warn(pytest.PytestWarning(f"browser tests skipped: {message}"), stacklevel=1)
+    if not _SKIPPED:
+        _SKIPPED.append(f"Browser tests skipped: {message}")
+    pytest.skip(f"browser tests skipped outside CI: {message}")
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def new_context(browser: Any) -> Iterator[Callable[..., Any]]:
+    """Open browser contexts (closed after the test): new_context(color_scheme="dark", ...)."""
+    contexts: list[Any] = []
+
+    def open_context(**options: Any) -> Any:
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        context = browser.new_context(**options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context
+
+    yield open_context
+    for context in contexts:
+        context.close()
+
+
+# ---- Serving the built site -------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 at a free port; yields the base URL (ends with '/')."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@dataclass(frozen=True)
+class Site:
+    folder: Path  # the built site
+    base: str  # where it is served, e.g. http://127.0.0.1:41234/
+    site_url: str  # the address it was built for (mkdocs.yml site_url, env SITE_URL)
+    pages: tuple[str, ...]  # site-relative URL of every HTML page ("" is the home page)
+
+    def url(self, page: str = "", anchor: str = "") -> str:
+        return self.base + page + (f"#{anchor}" if anchor else "")
+
+
+def html_pages(folder: Path) -> tuple[str, ...]:
+    pages = []
+    for path in sorted(folder.rglob("*.html")):
+        relative = path.relative_to(folder).as_posix()
+        if relative.startswith("assets/"):
+            continue
+        pages.append(relative.removesuffix("index.html"))
+    return tuple(pages)
+
+
+def configured_site_url() -> str:
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml")).site_url
+
+
+@pytest.fixture(scope="session")
+def site(chromium_path: str, built_site: Path) -> Iterator[Site]:
+    # chromium_path first: without a browser, skip (or fail) before building anything.
+    with serve(built_site) as base:
+        yield Site(built_site, base, configured_site_url(), html_pages(built_site))
+
+
+@pytest.fixture(scope="session")
+def long_url_site(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The real site built for a long https deploy address (as on GitHub Pages)."""
+    folder = tmp_path_factory.mktemp("site-long-url")
+    saved = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = LONG_SITE_URL
+    try:
+        build_site(ROOT, folder)
+    finally:
+        if saved is None:
+            os.environ.pop("SITE_URL", None)
+        else:
+            os.environ["SITE_URL"] = saved
+    with serve(folder) as base:
+        yield Site(folder, base, LONG_SITE_URL, html_pages(folder))
+
+
+# ---- What the pages should show, read from the sources (not from the built pages) ----------
+
+
+@dataclass(frozen=True)
+class Expected:
+    site_name: str
+    checked: str  # the punch-list's "checked" date, YYYY-MM-DD
+    levers: list[dict[str, Any]]
+    proposals: list[dict[str, Any]]
+    wros: list[dict[str, Any]]
+    bills: list[dict[str, Any]]
+
+    def lever_url(self, lever_id: str) -> str:
+        """Site-relative URL of a lever's page, e.g. 'customs/'."""
+        page = next(lever["page"] for lever in self.levers if lever["id"] == lever_id)
+        return page.removesuffix(".md") + "/"
+
+
+def _load(name: str) -> Any:
+    return yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def expected() -> Expected:
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    proposals = _load("proposals")
+    return Expected(
+        site_name=config.site_name,
+        checked=str(proposals["checked"]),
+        levers=_load("levers")["levers"],
+        proposals=proposals["proposals"],
+        wros=_load("wros")["wros"],
+        bills=_load("bills")["bills"],
+    )
