@@ -89,21 +89,20 @@
     button.addEventListener("click", function () {
       copyText(holder.getAttribute("data-copy-text") || "").then(
         function () {
+          // The visible label stays (it is part of the button's name); a tick and the
+          // live message say that it worked.
           button.setAttribute("data-state", "copied");
-          label.textContent = "Copied";
           announce("Copied for email: " + title + ". Paste it into your message.");
         },
         function () {
           button.setAttribute("data-state", "failed");
-          label.textContent = "Copy failed";
           announce("Could not copy. Select the title link or the address by hand.");
         }
       );
       window.clearTimeout(resetTimer);
       resetTimer = window.setTimeout(function () {
         button.removeAttribute("data-state");
-        label.textContent = "Copy for email";
-      }, 2500);
+      }, 3000);
     });
     return button;
   }
