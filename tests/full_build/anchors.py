@@ -4,7 +4,7 @@ Once published, an anchor must keep working: the tests fail when one disappears 
 section with front matter `anchor_aliases: {old-id: new-id}`) and when a new one is not yet
 registered. Add new anchors after a build with:
 
-    .venv/bin/python tests/build/anchors.py site/
+    .venv/bin/python tests/full_build/anchors.py site/
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from site_html import read_site  # noqa: E402
 
 REGISTRY = Path(__file__).resolve().parent / "published_anchors.txt"
-HEADER = "# Every anchor the site has published (page URL#id). Never remove a line: see anchors.py.\n"
+HEADER = "# Every anchor the site has published (/page-url/#id). Never remove a line: see anchors.py.\n"
 
 
 def site_anchors(site: Path) -> set[str]:
-    return {f"{url}#{anchor}" for url, page in read_site(site).items() for anchor in page.anchors}
+    return {f"/{url}#{anchor}" for url, page in read_site(site).items() for anchor in page.anchors}
 
 
 def registered() -> set[str]:
