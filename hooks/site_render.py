@@ -41,6 +41,7 @@ BILL_STEP_LABELS = {
 
 MARKER = re.compile(r"<!--\s*(data|status):([a-z0-9-]+)\s*-->")
 _ID = re.compile(r'\sid="([^"]+)"')
+_BLOCK_END = re.compile(r"(</(?:td|th|tr|li|dt|dd|p|h3|caption|section)>)")
 
 
 @dataclass(frozen=True)
@@ -427,7 +428,9 @@ def fill_markers(page_html: str, data: SiteData, ctx: PageContext) -> tuple[str,
     ids: set[str] = set()
 
     def fill(match: re.Match[str]) -> str:
-        block = _marker_block(match, data, ctx, render=True)
+        # A line break after each cell or item: the search indexer joins the text of
+        # adjacent elements, and "WRO" + "Hoshine" must stay two words.
+        block = _BLOCK_END.sub(r"\1\n", _marker_block(match, data, ctx, render=True))
         ids.update(_ID.findall(block))
         return block
 

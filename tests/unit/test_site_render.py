@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -275,3 +276,10 @@ def test_markdown_keeps_markers_for_later_and_gets_the_glossary(data) -> None:
     out = render_page_markdown("# WROs\n\n<!-- data:wros -->\n", data, context("wros.md"))
     assert "<!-- data:wros -->" in out
     assert "*[WRO]: Withhold Release Order" in out
+
+
+def test_filled_blocks_keep_words_of_adjacent_cells_apart(data) -> None:
+    # Search indexers join adjacent elements' text; without a break "WRO" and the entity merge.
+    filled, _ = fill_markers("<!-- data:wros -->", data, context("wros.md"))
+    text = re.sub(r"<[^>]+>", "", filled)
+    assert "WRO\nAll entities in Xinjiang" in text
