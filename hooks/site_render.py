@@ -207,7 +207,7 @@ def render_punch_list(data: SiteData, ctx: PageContext) -> str:
         caption = f"{esc(lever['title'])}: {plural(len(proposals), 'proposal')}, {checked}"
         more = f'<p class="punch-list__more"><a href="{esc(ctx.link(HOME_PAGE))}">All {len(data.proposals)} proposals on the punch-list</a></p>'
         table = f"<table><caption>{caption}</caption>{_table_head()}<tbody>{body}</tbody></table>"
-        return _wrap("lever", table + more, data, ctx)
+        return _wrap("lever", table + more)
 
     groups = []
     for group in data.levers:
@@ -217,12 +217,12 @@ def render_punch_list(data: SiteData, ctx: PageContext) -> str:
     caption = f"The punch-list: {plural(len(data.proposals), 'proposal')}, {checked}"
     table = f"<table><caption>{caption}</caption>{_table_head()}<tbody>{''.join(groups)}</tbody></table>"
     if home:
-        return _wrap("full", table, data, ctx)
+        return _wrap("full", table)
     folded = f"<details><summary>{caption}</summary>{table}</details>"
-    return _wrap("compact", folded, data, ctx)
+    return _wrap("compact", folded)
 
 
-def _wrap(kind: str, inner: str, data: SiteData, ctx: PageContext) -> str:
+def _wrap(kind: str, inner: str) -> str:
     return f'<div class="punch-list punch-list--{kind}" data-search-exclude>{inner}</div>'
 
 
