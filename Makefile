@@ -22,13 +22,14 @@ serve: $(BIN)/.installed
 build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
 
-# Debian's chromium drives the browser tests (Playwright's own browser download cannot work offline).
+# Debian's chromium drives the browser tests (Playwright's own browser download cannot work offline);
+# the fonts are named so that print layout (one page!) is measured with the same metrics everywhere.
 browser:
 	@if command -v chromium >/dev/null 2>&1 || [ -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then \
 		true; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "Installing Debian's chromium for the browser tests..."; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation fonts-dejavu-core >/dev/null; \
 	else \
 		echo "WARNING: no chromium found and cannot install it (needs root and apt-get)."; \
 		echo "WARNING: browser tests will be SKIPPED. Install chromium or set CHROMIUM_PATH."; \
