@@ -17,7 +17,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -103,7 +103,6 @@ class SiteData:
     checked: str  # the date the proposals' statuses were last checked
     wros_checked: str
     bills_checked: str
-    _bills_by_id: dict[str, Mapping[str, Any]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def glossary_pattern(self) -> re.Pattern[str] | None:
@@ -128,13 +127,30 @@ class SiteData:
         return [p for p in self.proposals if p["lever"] == lever_id]
 
     def proposal(self, proposal_id: str) -> Mapping[str, Any] | None:
-        return next((p for p in self.proposals if p["id"] == proposal_id), None)
+        return self._proposals_by_id.get(proposal_id)
+
+    @cached_property
+    def _proposals_by_id(self) -> dict[str, Mapping[str, Any]]:
+        return {p["id"]: p for p in self.proposals}
+
+    @cached_property
+    def _proposals_by_bill(self) -> dict[str, list[Mapping[str, Any]]]:
+        index: dict[str, list[Mapping[str, Any]]] = {}
+        for proposal in self.proposals:
+            for bill_id in proposal["vehicle"].get("bills", []):
+                index.setdefault(bill_id, []).append(proposal)
+        return index
 
     def bill(self, bill_id: str) -> Mapping[str, Any]:
         return self._bills_by_id[bill_id]
 
+    # Indexes, built on first use: lookups stay constant-time however large the data grows.
+    @cached_property
+    def _bills_by_id(self) -> dict[str, Mapping[str, Any]]:
+        return {bill["id"]: bill for bill in self.bills}
+
     def proposals_citing_bill(self, bill_id: str) -> list[Mapping[str, Any]]:
-        return [p for p in self.proposals if bill_id in p["vehicle"].get("bills", [])]
+        return self._proposals_by_bill.get(bill_id, [])
 
     def status_changes(self) -> list[StatusChange]:
         """Every dated status of every proposal, newest first."""
@@ -432,7 +448,6 @@ def load_site_data(
         checked=files["proposals"]["checked"],
         wros_checked=files["wros"]["checked"],
         bills_checked=files["bills"]["checked"],
-        _bills_by_id={bill["id"]: bill for bill in bills},
     )
 
 
