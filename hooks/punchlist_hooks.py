@@ -32,6 +32,7 @@ from site_render import (
     PunchLists,
     fill_markers,
     insert_after_h1,
+    proposal_address,
     render_page_markdown,
 )
 
@@ -57,8 +58,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _STATE["page_urls"] = page_urls
     _STATE["punch_lists"] = PunchLists(data, page_urls, config.site_url or "/")
 
+    site_root = PageContext(src_uri="", url="", page_urls=page_urls, site_url=config.site_url or "/")
+
     def link(proposal: dict[str, Any]) -> str:
-        return f"{config.site_url}{page_urls[data.lever(proposal['lever'])['page']]}#{proposal['id']}"
+        return proposal_address(proposal, data, site_root)
 
     for name, content in download_files(data, link).items():
         files.append(File.generated(config, f"{DOWNLOADS_DIR}/{name}", content=content))

@@ -147,6 +147,11 @@ def copy_text_attr(text: str) -> str:
     return html.escape(text, quote=True).replace("\r", "").replace("\n", "&#10;")
 
 
+def proposal_address(proposal: Mapping[str, Any], data: SiteData, ctx: PageContext) -> str:
+    """The proposal's permanent, absolute address: its section on its lever page."""
+    return ctx.absolute(data.lever(proposal["lever"])["page"], proposal["id"])
+
+
 def email_text(proposal: Mapping[str, Any], deep_link: str) -> str:
     """The plain text a reader pastes into an email about one proposal."""
     def fold(text: str) -> str:
@@ -176,7 +181,7 @@ def _vehicle(proposal: Mapping[str, Any], data: SiteData, ctx: PageContext) -> s
 
 def _proposal_row(proposal: Mapping[str, Any], data: SiteData, ctx: PageContext) -> str:
     lever_page = data.lever(proposal["lever"])["page"]
-    deep_link = ctx.absolute(lever_page, proposal["id"])
+    deep_link = proposal_address(proposal, data, ctx)
     status = proposal["status"]
     return (
         f'<tr data-proposal="{esc(proposal["id"])}" data-copy-text="{copy_text_attr(email_text(proposal, deep_link))}">'
@@ -265,8 +270,7 @@ def insert_after_h1(page_html: str, block: str) -> str:
 
 def render_status_box(proposal: Mapping[str, Any], data: SiteData, ctx: PageContext) -> str:
     status = proposal["status"]
-    lever_page = data.lever(proposal["lever"])["page"]
-    deep_link = ctx.absolute(lever_page, proposal["id"])
+    deep_link = proposal_address(proposal, data, ctx)
     rows = (
         f"<dt>Status</dt><dd>{state_badge(status['state'])} as of {time_tag(status['as_of'])}. {prose(status['note'], data)}</dd>"
         f"<dt>Who acts</dt><dd>{esc(', '.join(proposal['actor']))}</dd>"
