@@ -23,10 +23,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from site_data import DataError, SiteData, load_site_data
-from site_exports import download_files
+from site_exports import DOWNLOADS_DIR, download_files
 from site_feed import CHANGES_PAGE, FEED_PATH, FeedError, atom_feed
 from site_render import (
-    DOWNLOADS_DIR,
     MarkerError,
     PageContext,
     PunchLists,

@@ -14,6 +14,9 @@ from typing import Any
 
 from site_data import SiteData
 
+DOWNLOADS_DIR = "downloads"  # in the built site
+DOWNLOAD_KINDS = ("proposals", "wros", "bills")  # each written as <kind>.csv and <kind>.json
+
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -87,11 +90,14 @@ def _json(payload: Mapping[str, Any]) -> str:
 def download_files(data: SiteData, link: Callable[[Mapping[str, Any]], str]) -> dict[str, str]:
     """File name -> content for every download; `link` gives a proposal's permanent address."""
     proposals = [{**p, "link": link(p)} for p in data.proposals]
-    return {
-        "proposals.csv": proposals_csv(data, link),
-        "proposals.json": _json({"checked": data.checked, "proposals": proposals}),
-        "wros.csv": wros_csv(data),
-        "wros.json": _json({"checked": data.wros_checked, "wros": list(data.wros)}),
-        "bills.csv": bills_csv(data),
-        "bills.json": _json({"checked": data.bills_checked, "bills": list(data.bills)}),
+    tables = {
+        "proposals": (proposals_csv(data, link), {"checked": data.checked, "proposals": proposals}),
+        "wros": (wros_csv(data), {"checked": data.wros_checked, "wros": list(data.wros)}),
+        "bills": (bills_csv(data), {"checked": data.bills_checked, "bills": list(data.bills)}),
     }
+    files = {}
+    for kind in DOWNLOAD_KINDS:
+        csv_text, payload = tables[kind]
+        files[f"{kind}.csv"] = csv_text
+        files[f"{kind}.json"] = _json(payload)
+    return files

@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from site_data import STATE_LABELS, SiteData
+from site_exports import DOWNLOAD_KINDS, DOWNLOADS_DIR
 
 HOME_PAGE = "index.md"
-DOWNLOADS_DIR = "downloads"
-DOWNLOAD_KINDS = ("proposals", "wros", "bills")
 DOWNLOAD_LABELS = {"proposals": "The punch-list", "wros": "WROs and Findings", "bills": "Bills and laws"}
 
 WRO_STATE_LABELS = {
