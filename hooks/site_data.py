@@ -236,7 +236,7 @@ def _read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(label, None, None, f"is not valid YAML: {err}")]
 
 
-def _load_schemas(schema_dir: Path) -> dict[str, Any]:
+def load_schemas(schema_dir: Path) -> dict[str, Any]:
     """Each data file's schema with every $ref replaced by what it points to.
 
     The schema files keep their references (editors follow them); validating against the
@@ -418,7 +418,7 @@ def load_site_data(
 
     `schema_dir` defaults to data_dir/schema; `docs_dir`, when given, is checked for the lever pages."""
     validators = {}
-    schemas = _load_schemas(schema_dir or data_dir / "schema")
+    schemas = load_schemas(schema_dir or data_dir / "schema")
     for stem in LIST_KEYS:
         validators[stem] = Draft202012Validator(schemas[stem], format_checker=FormatChecker())
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from site_data import load_site_data
+from site_data import load_schemas, load_site_data
 
 DATA = load_site_data(ROOT / "data", docs_dir=ROOT / "docs")
 PAGES = sorted((ROOT / "docs").glob("*.md"))
@@ -49,28 +49,42 @@ def test_every_proposal_has_a_full_section_on_its_lever_page(proposal) -> None:
         assert part in section, f"section #{proposal['id']} lacks '{part}'"
 
 
-def test_every_record_and_status_cites_a_source() -> None:
-    for proposal in DATA.proposals:
-        assert proposal["status"]["sources"], proposal["id"]
-        for earlier in proposal.get("history", []):
-            assert earlier["sources"], proposal["id"]
-    for record in (*DATA.wros, *DATA.bills):
-        assert record["sources"], record["id"]
-        assert all(s["url"].startswith("https://") for s in record["sources"])
+def _object_schemas(node, path=""):
+    """Every object schema in a resolved schema, with where it sits."""
+    if isinstance(node, dict):
+        if "properties" in node:
+            yield path, node
+        for key, value in node.items():
+            yield from _object_schemas(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _object_schemas(value, f"{path}/{index}")
 
 
-def test_every_statistic_in_the_data_has_an_as_of_date() -> None:
-    # Figures live in notes; every note belongs to a dated status.
-    figure = re.compile(r"\$\s?\d|\d+(\.\d+)?\s?(%|percent|million|billion)|\b\d{2,}\b")
-    for proposal in DATA.proposals:
-        for entry, date_key in [(proposal["status"], "as_of"), *((h, "date") for h in proposal.get("history", []))]:
-            if figure.search(entry["note"]):
-                assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry[date_key]), proposal["id"]
-    for wro in DATA.wros:
-        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", wro["status"]["as_of"])
-    for bill in DATA.bills:
-        if bill["status"].get("vote"):
-            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", bill["status"]["date"])
+SCHEMAS = load_schemas(ROOT / "data" / "schema")
+DATED_KEYS = {"as_of", "date"}
+
+
+# The data is validated against the schemas on every build, so these two rules hold for
+# the data exactly as long as the schemas demand them; the tests guard the demand.
+@pytest.mark.parametrize("stem", sorted(SCHEMAS))
+def test_every_record_and_status_must_cite_a_source(stem: str) -> None:
+    holders = [(path, node) for path, node in _object_schemas(SCHEMAS[stem]) if "sources" in node["properties"]]
+    if stem in ("proposals", "wros", "bills"):
+        assert holders, f"{stem}: no record carries sources"
+    for path, node in holders:
+        assert "sources" in node.get("required", []), f"{stem}{path}: sources must be required"
+        sources = node["properties"]["sources"]
+        assert sources.get("minItems", 0) >= 1, f"{stem}{path}: at least one source"
+        assert sources["items"]["properties"]["url"]["pattern"].startswith("^https://")
+
+
+@pytest.mark.parametrize("stem", sorted(SCHEMAS))
+def test_every_note_where_a_figure_can_stand_carries_a_date(stem: str) -> None:
+    # Figures live in notes (status notes, bill step notes); each note sits beside its as-of date.
+    for path, node in _object_schemas(SCHEMAS[stem]):
+        if "note" in node["properties"]:
+            assert DATED_KEYS & set(node.get("required", [])), f"{stem}{path}: a note needs a required date"
 
 
 def test_titles_fit_a_one_minute_read() -> None:
