@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import shutil
 from pathlib import Path
 
@@ -62,6 +63,22 @@ def test_duplicate_yaml_key_is_refused(data_dir: Path) -> None:
     (data_dir / "bills.yml").write_text(text)
     [problem] = problems_of(data_dir)
     assert "data/bills.yml" in problem and "duplicate key 'checked'" in problem
+
+
+def test_garbage_collector_is_back_on_after_loading(data_dir: Path) -> None:
+    # Loading pauses the cycle collector while it parses; it must come back on, even when
+    # a file is broken, and stay off for a caller who had switched it off.
+    load(data_dir)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load(data_dir)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    (data_dir / "wros.yml").write_text("wros: [\n")
+    problems_of(data_dir)
+    assert gc.isenabled()
 
 
 def test_missing_file(data_dir: Path) -> None:
