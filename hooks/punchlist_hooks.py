@@ -5,8 +5,14 @@
 - on_files: add the CSV/JSON downloads and the Atom feed to the build;
 - on_page_markdown: check the data markers, keep renamed sections' old anchors
   (front matter `anchor_aliases: {old-id: new-id}`), append the glossary;
-- on_page_content: fill the data markers with generated HTML;
-- on_post_page: put the punch-list right under the page's H1.
+- on_page_content: render the blocks the page's data markers ask for, once;
+- on_page_context: give Material's search one record per generated item;
+- on_post_page: fill the markers with their blocks and put the punch-list right
+  under the page's H1.
+
+Generated HTML goes into the finished page, after the theme and the plugins: the
+search plugin would otherwise parse all of it, which on large data took most of
+the build, and would index a whole table as one result.
 
 MkDocs puts this folder on sys.path only while it imports this file, so the
 sibling modules are imported here, at the top.
@@ -19,8 +25,11 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from site_data import DataError, SiteData, load_site_data
 from site_exports import DOWNLOADS_DIR, download_files
@@ -29,9 +38,10 @@ from site_render import (
     MarkerError,
     PageContext,
     PunchLists,
-    fill_markers,
+    add_to_search_index,
     insert_after_h1,
     proposal_address,
+    render_page_blocks,
     render_page_markdown,
 )
 
@@ -47,6 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(err)) from None
     _STATE.clear()
     _STATE["data"] = data
+    _STATE["page_blocks"] = {}  # src_uri -> PageBlocks
     config.extra["tracker_checked"] = data.checked  # for templates (print header, meta)
     return config
 
@@ -99,14 +110,27 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Generated blocks skip Markdown (large, and already HTML); MkDocs learns their anchors
-    # here so that its check of links to anchors, which runs after every page, still covers them.
-    filled, anchor_ids = fill_markers(html, _STATE["data"], _context(page, config))
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids
-    return filled
+    blocks = render_page_blocks(html, _STATE["data"], _context(page, config))
+    _STATE["page_blocks"][page.file.src_uri] = blocks
+    # MkDocs checks links to anchors, after every page, against the ids it saw; tell it these.
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.anchor_ids
+    return html
 
 
+def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    # Runs after the search plugin's own on_page_context (plugins first, then hooks), so
+    # the page's entries are in the index and a proposal's status can join its heading's.
+    search = config.plugins.get("material/search")
+    if search is not None and not (page.meta.get("search") or {}).get("exclude"):
+        records = _STATE["page_blocks"][page.file.src_uri].search_records
+        add_to_search_index(search.search_index.entries, page.url, records)
+    return context
+
+
+@event_priority(-75)  # after the privacy plugin's pass (-50): see external_link in site_render
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    # The punch-list goes into the finished HTML: rendered once per build, it skips
-    # Markdown and the search indexer on every page (it is kept out of search anyway).
-    return insert_after_h1(output, _STATE["punch_lists"].for_page(page.file.src_uri, page.url))
+    # The privacy plugin re-parses every outbound link it finds; generated blocks hold
+    # thousands of source links and no external asset. The punch-list is rendered once per
+    # build; it stays out of search (readers find each proposal in its own section).
+    filled = _STATE["page_blocks"][page.file.src_uri].fill(output)
+    return insert_after_h1(filled, _STATE["punch_lists"].for_page(page.file.src_uri, page.url))

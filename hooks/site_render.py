@@ -1,11 +1,14 @@
-"""Render the site's data as HTML blocks placed into the pages' Markdown.
+"""Render the site's data as HTML blocks placed into the pages.
 
 Every value from the data passes through `esc`, so text holding HTML, Markdown
 syntax, pipes or newlines reaches the reader as that literal text. Generated blocks
-go into the finished HTML, never through Markdown: a page's markers
-(`<!-- data:wros -->`) are filled after Markdown has run, and the punch-list, the same
-on many pages, is rendered once per build and placed under each page's H1.
-No MkDocs import: the hook passes plain strings (page URLs, the site URL).
+never pass through Markdown, the theme or the plugins: a page's markers
+(`<!-- data:wros -->`) are rendered once after Markdown, and filled into the finished
+page; the punch-list, the same on many pages, is rendered once per build and placed
+under each page's H1. Instead of having the search plugin parse their HTML, each block
+gives one plain search record per item (a WRO, a bill, a change, a status).
+No MkDocs import: the hook passes plain strings (page URLs, the site URL) and the
+search index's list of entries.
 """
 
 from __future__ import annotations
@@ -40,7 +43,35 @@ BILL_STEP_LABELS = {
 
 MARKER = re.compile(r"<!--\s*(data|status):([a-z0-9-]+)\s*-->")
 _ID = re.compile(r'\sid="([^"]+)"')
-_BLOCK_END = re.compile(r"(</(?:td|th|tr|li|dt|dd|p|h3|caption|section)>)")
+_BLOCK_TAG = re.compile(r"<(?:br|/?(?:td|th|tr|li|dt|dd|p|h3|ul|ol|dl|caption|section))\b[^>]*>")
+_TAG = re.compile(r"<[^>]*>")
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>#</a>')
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One generated item for the site search: its anchor on the page, a title and a text,
+    both already escaped (Material's search shows them as HTML)."""
+
+    anchor: str
+    title: str
+    text: str
+    # True: the item's anchor is a heading of the page, whose own search entry gets this text.
+    joins_heading: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """A generated block: its HTML and its items for search."""
+
+    html: str
+    search_records: tuple[SearchRecord, ...] = ()
+
+
+def search_text(fragment: str) -> str:
+    """Generated HTML as search text: tags and permalinks dropped (cells and items kept apart
+    by a space), entities kept, so it stays inert."""
+    return " ".join(_TAG.sub("", _BLOCK_TAG.sub(" ", _PERMALINK.sub("", fragment))).split())
 
 
 @dataclass(frozen=True)
@@ -122,8 +153,13 @@ def permalink(anchor: str, what: str) -> str:
 
 
 def external_link(source: Mapping[str, str]) -> str:
+    # Generated blocks go in after the privacy plugin, which gives the pages' own outbound
+    # links these attributes (links_attr_map in mkdocs.yml).
     date = f" ({esc(format_date(source['date']))})" if source.get("date") else ""
-    return f'<a href="{esc(source["url"])}">{esc(source["title"])}</a>{date}'
+    return (
+        f'<a href="{esc(source["url"])}" referrerpolicy="no-referrer" rel="noopener noreferrer">'
+        f'{esc(source["title"])}</a>{date}'
+    )
 
 
 def sources_list(sources: Sequence[Mapping[str, str]], css_class: str = "sources") -> str:
@@ -267,7 +303,7 @@ def insert_after_h1(page_html: str, block: str) -> str:
 # ---- A proposal's status box on its lever page ------------------------------------
 
 
-def render_status_box(proposal: Mapping[str, Any], data: SiteData, ctx: PageContext) -> str:
+def render_status_box(proposal: Mapping[str, Any], data: SiteData, ctx: PageContext) -> Block:
     status = proposal["status"]
     deep_link = proposal_address(proposal, data, ctx)
     rows = (
@@ -277,26 +313,28 @@ def render_status_box(proposal: Mapping[str, Any], data: SiteData, ctx: PageCont
         f"<dt>Why</dt><dd>{prose(proposal['why'], data)}</dd>"
         f"<dt>Sources</dt><dd>{sources_list(status['sources'])}</dd>"
     )
-    return (
+    box = (
         f'<div class="proposal-status" data-proposal="{esc(proposal["id"])}" '
         f'data-copy-text="{copy_text_attr(email_text(proposal, deep_link))}">'
         f"<dl>{rows}</dl></div>"
     )
+    record = SearchRecord(proposal["id"], esc(proposal["title"]), search_text(rows), joins_heading=True)
+    return Block(box, (record,))
 
 
 # ---- Data pages ------------------------------------------------------------------
 
 
-def render_wros(data: SiteData, ctx: PageContext) -> str:
+def render_wros(data: SiteData, ctx: PageContext) -> Block:
     head = "".join(
         f'<th scope="col">{name}</th>'
         for name in ("Announced", "Type", "Entity", "Products", "Location", "Xinjiang", "Status", "Sources")
     )
-    rows = []
+    rows, records = [], []
     for wro in data.wros:
         order = f'<br><span class="order-date">order {time_tag(wro["order_date"])}</span>' if wro.get("order_date") else ""
         status = wro["status"]
-        rows.append(
+        row = (
             f'<tr id="{esc(wro["id"])}">'
             f"<td>{time_tag(wro['date'])}{order}</td>"
             f"<td>{esc(wro['type'])}</td>"
@@ -308,15 +346,18 @@ def render_wros(data: SiteData, ctx: PageContext) -> str:
             f"<td>{sources_list(wro['sources'])}</td>"
             "</tr>"
         )
+        rows.append(row)
+        records.append(SearchRecord(wro["id"], f"{esc(wro['type'])}: {esc(wro['entity'])}", search_text(row)))
     caption = f"{len(data.wros)} Withhold Release Orders and Findings, list checked {time_tag(data.wros_checked)}"
-    return (
+    table = (
         f'<div class="record-table wro-table"><table><caption>{caption}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
+    return Block(table, tuple(records))
 
 
-def render_bills(data: SiteData, ctx: PageContext) -> str:
-    blocks = []
+def render_bills(data: SiteData, ctx: PageContext) -> Block:
+    blocks, records = [], []
     for bill in data.bills:
         status = bill["status"]
         vote = f", {esc(status['vote'])}" if status.get("vote") else ""
@@ -340,48 +381,54 @@ def render_bills(data: SiteData, ctx: PageContext) -> str:
             )
             facts += f"<dt>Proposals</dt><dd>{links}</dd>"
         facts += f"<dt>Sources</dt><dd>{sources_list(bill['sources'])}</dd>"
+        title = f"{esc(bill['number'])}: {esc(bill['title'])}"
         blocks.append(
             f'<section class="bill" id="{esc(bill["id"])}">'
-            f'<h3>{esc(bill["number"])}: {esc(bill["title"])} {permalink(bill["id"], "bill")}</h3>'
+            f'<h3>{title} {permalink(bill["id"], "bill")}</h3>'
             f"<dl>{facts}</dl></section>"
         )
+        records.append(SearchRecord(bill["id"], title, search_text(facts)))
     intro = f'<p class="record-count">{len(data.bills)} bills, list checked {time_tag(data.bills_checked)}.</p>'
-    return f'<div class="bill-list">{intro}{"".join(blocks)}</div>'
+    return Block(f'<div class="bill-list">{intro}{"".join(blocks)}</div>', tuple(records))
 
 
-def render_changes(data: SiteData, ctx: PageContext) -> str:
-    items = []
+def render_changes(data: SiteData, ctx: PageContext) -> Block:
+    items, records = [], []
     for change in data.status_changes():
         proposal = change.proposal
         lever_page = data.lever(proposal["lever"])["page"]
         link = f'<a href="{esc(ctx.link(lever_page, proposal["id"]))}">{prose(proposal["title"], data)}</a>'
         now = " (current status)" if change.current else ""
+        what = f"{state_badge(change.state)}{now}. {prose(change.note, data)}"
         items.append(
-            f'<li id="{esc(change.anchor)}">{time_tag(change.date)}: {link}: {state_badge(change.state)}{now}. '
-            f"{prose(change.note, data)}{sources_list(change.sources)}</li>"
+            f'<li id="{esc(change.anchor)}">{time_tag(change.date)}: {link}: {what}{sources_list(change.sources)}</li>'
         )
-    return f'<ol class="change-list" reversed>{"".join(items)}</ol>'
+        title = f"{esc(format_date(change.date))}: {esc(proposal['title'])}"
+        records.append(SearchRecord(change.anchor, title, search_text(what)))
+    return Block(f'<ol class="change-list" reversed>{"".join(items)}</ol>', tuple(records))
 
 
-def render_glossary(data: SiteData, ctx: PageContext) -> str:
+def render_glossary(data: SiteData, ctx: PageContext) -> Block:
+    terms = sorted(data.glossary, key=lambda t: t["term"].lower())
     entries = "".join(
         f'<dt id="term-{esc(term["term"].lower())}">{esc(term["term"])}</dt><dd>{esc(term["meaning"])}</dd>'
-        for term in sorted(data.glossary, key=lambda t: t["term"].lower())
+        for term in terms
     )
-    return f'<dl class="glossary">{entries}</dl>'
+    records = tuple(SearchRecord(f"term-{esc(t['term'].lower())}", esc(t["term"]), esc(t["meaning"])) for t in terms)
+    return Block(f'<dl class="glossary">{entries}</dl>', records)
 
 
-def render_downloads(data: SiteData, ctx: PageContext) -> str:
+def render_downloads(data: SiteData, ctx: PageContext) -> Block:
     items = "".join(
         f"<li>{esc(DOWNLOAD_LABELS[kind])}: "
         f'<a href="{esc(ctx.link_to_file(f"{DOWNLOADS_DIR}/{kind}.csv"))}" download>CSV</a>, '
         f'<a href="{esc(ctx.link_to_file(f"{DOWNLOADS_DIR}/{kind}.json"))}" download>JSON</a></li>'
         for kind in DOWNLOAD_KINDS
     )
-    return f'<ul class="downloads">{items}</ul>'
+    return Block(f'<ul class="downloads">{items}</ul>')
 
 
-DATA_BLOCKS: dict[str, Callable[[SiteData, PageContext], str]] = {
+DATA_BLOCKS: dict[str, Callable[[SiteData, PageContext], Block]] = {
     "wros": render_wros,
     "bills": render_bills,
     "changes": render_changes,
@@ -417,39 +464,81 @@ def render_page_markdown(
     """The page's Markdown, its markers checked, renamed sections' old ids kept
     (`anchor_aliases`: old id -> new id, from the front matter) and the glossary appended.
     The markers themselves stay: Markdown passes HTML comments through, and
-    `fill_markers` replaces them in the finished HTML."""
+    `render_page_blocks` renders them after Markdown."""
     for match in MARKER.finditer(markdown):
-        _marker_block(match, data, ctx, render=False)
+        _check_marker(match, data, ctx)
     if anchor_aliases:
         markdown = add_anchor_aliases(markdown, anchor_aliases, ctx)
     return f"{markdown}\n\n{abbreviations(data)}\n"
 
 
-def fill_markers(page_html: str, data: SiteData, ctx: PageContext) -> tuple[str, set[str]]:
-    """The page's HTML with every marker replaced by its block, and the ids those blocks carry
-    (MkDocs checks links to anchors against the ids it saw in the Markdown, so it must be told)."""
-    ids: set[str] = set()
+class PageBlocks:
+    """The generated blocks of one page, rendered once from its HTML after Markdown: the ids
+    they carry, their search records, and `fill`, which puts them into the finished page."""
 
-    def fill(match: re.Match[str]) -> str:
-        # A line break after each cell or item: the search indexer joins the text of
-        # adjacent elements, and "WRO" + "Hoshine" must stay two words.
-        block = _BLOCK_END.sub(r"\1\n", _marker_block(match, data, ctx, render=True))
-        ids.update(_ID.findall(block))
-        return block
+    def __init__(self, blocks: Mapping[tuple[str, str], Block]) -> None:
+        self._blocks = blocks
 
-    return MARKER.sub(fill, page_html), ids
+    @property
+    def anchor_ids(self) -> set[str]:
+        """The ids the blocks carry (MkDocs checks links to anchors against the ids it saw
+        in the Markdown, so it must be told)."""
+        return {anchor for block in self._blocks.values() for anchor in _ID.findall(block.html)}
+
+    @property
+    def search_records(self) -> list[SearchRecord]:
+        return [record for block in self._blocks.values() for record in block.search_records]
+
+    def fill(self, page_html: str) -> str:
+        """`page_html` with each marker replaced by its block (a marker not seen after
+        Markdown, which the theme cannot add, is left alone)."""
+        def block_for(match: re.Match[str]) -> str:
+            block = self._blocks.get((match.group(1), match.group(2)))
+            return block.html if block else match.group(0)
+
+        return MARKER.sub(block_for, page_html)
 
 
-def _marker_block(match: re.Match[str], data: SiteData, ctx: PageContext, *, render: bool) -> str:
+def render_page_blocks(page_html: str, data: SiteData, ctx: PageContext) -> PageBlocks:
+    """Render the blocks that the page's markers ask for (`page_html`: the page after Markdown)."""
+    blocks: dict[tuple[str, str], Block] = {}
+    for match in MARKER.finditer(page_html):
+        key = (match.group(1), match.group(2))
+        if key not in blocks:
+            blocks[key] = _render_marker(match, data, ctx)
+    return PageBlocks(blocks)
+
+
+def add_to_search_index(entries: list[dict[str, Any]], page_url: str, records: Sequence[SearchRecord]) -> None:
+    """Add a page's generated items to a search index held as Material's list of entries
+    ({"location", "title", "text"}), each pointing at its own anchor. An item that belongs
+    to a heading (a proposal's status under its section) goes in front of that entry's text."""
+    if not records:
+        return
+    by_location = {entry["location"]: entry for entry in entries if entry["location"].split("#")[0] == page_url}
+    for record in records:
+        location = f"{page_url}#{record.anchor}"
+        entry = by_location.get(location) if record.joins_heading else None
+        if entry is not None:
+            entry["text"] = f"{record.text} {entry['text']}".strip()
+        else:
+            entries.append({"location": location, "title": record.title, "text": record.text})
+
+
+def _check_marker(match: re.Match[str], data: SiteData, ctx: PageContext) -> None:
     kind, name = match.group(1), match.group(2)
-    if kind == "status":
-        proposal = data.proposal(name)
-        if proposal is None:
-            raise MarkerError(f"docs/{ctx.src_uri}: marker '{match.group(0)}' names no proposal in data/proposals.yml")
-        return render_status_box(proposal, data, ctx) if render else ""
-    if name not in DATA_BLOCKS:
+    if kind == "status" and data.proposal(name) is None:
+        raise MarkerError(f"docs/{ctx.src_uri}: marker '{match.group(0)}' names no proposal in data/proposals.yml")
+    if kind == "data" and name not in DATA_BLOCKS:
         raise MarkerError(
             f"docs/{ctx.src_uri}: unknown marker '{match.group(0)}'; "
             f"expected one of data:{', data:'.join(DATA_BLOCKS)} or status:<proposal id>"
         )
-    return DATA_BLOCKS[name](data, ctx) if render else ""
+
+
+def _render_marker(match: re.Match[str], data: SiteData, ctx: PageContext) -> Block:
+    _check_marker(match, data, ctx)
+    kind, name = match.group(1), match.group(2)
+    if kind == "status":
+        return render_status_box(data.proposal(name), data, ctx)
+    return DATA_BLOCKS[name](data, ctx)

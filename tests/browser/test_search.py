@@ -27,3 +27,17 @@ def test_a_search_result_link_highlights_without_opening_search(site, new_contex
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(site.base + "wros/?h=hoshine", wait_until="networkidle")
     assert any(url.endswith("search/search_index.json") for url in fetched)
+
+
+def test_a_search_result_leads_to_the_record_itself(site, new_context):
+    # Each WRO, bill and change is its own search result, pointing at its own anchor,
+    # not at the section around a long table.
+    page = new_context().new_page()
+    page.goto(site.base + "bills/", wait_until="networkidle")
+    search(page, "Hoshine")
+    result = page.locator("a.md-search-result__link", has_text="WRO: Hoshine Silicon").first
+    assert "wros/" in result.get_attribute("href") and result.get_attribute("href").endswith("#wro-hoshine-silica")
+    result.click()
+    page.wait_for_url("**/wros/**#wro-hoshine-silica")
+    row = page.locator("tr#wro-hoshine-silica")
+    assert row.is_visible() and "Hoshine Silicon Industry" in row.inner_text()

@@ -76,22 +76,36 @@ def test_on_post_page_puts_the_table_under_the_h1(project: Path) -> None:
     files = config.plugins.on_files(doc_files(config, "index.md", "customs.md", "multilateral.md", "bills.md"), config=config)
     page = Page(None, files.get_file_from_path("customs.md"), config)
     html = '<article class="md-content__inner md-typeset"><h1 id="c">Customs enforcement</h1><p>Intro.</p></article>'
+    hooks.on_page_content(html, page=page, config=config, files=files)
     out = hooks.on_post_page(html, page=page, config=config)
     assert out.index("</h1>") < out.index('<div class="punch-list punch-list--lever"') < out.index("Intro.")
     assert 'href="#region-wide-wro"' in out  # the lever page links to its own sections
     assert 'href="../bills/#hr6256-117"' in out
 
 
-def test_on_page_content_fills_markers(project: Path) -> None:
+def test_generated_blocks_reach_search_and_the_finished_page(project: Path) -> None:
+    # The events in a build's order, through MkDocs' plugin collection (the search and
+    # privacy plugins included), as for one page.
     config = prepared(project)
-    hooks = config.plugins[HOOK]
-    files = config.plugins.on_files(doc_files(config, "index.md", "customs.md", "multilateral.md", "wros.md"), config=config)
+    files = config.plugins.on_files(doc_files(config, "index.md", "customs.md", "multilateral.md", "wros.md", "bills.md"), config=config)
     page = Page(None, files.get_file_from_path("wros.md"), config)
     page.present_anchor_ids = {"wros"}
-    out = hooks.on_page_content('<h1 id="wros">WROs</h1>\n<!-- data:wros -->', page=page, config=config, files=files)
-    assert '<tr id="wro-xinjiang-region">' in out and "<!--" not in out
+    page.content = config.plugins.on_page_content(
+        '<h1 id="wros">WROs</h1>\n<!-- data:wros -->', page=page, config=config, files=files
+    )
     # MkDocs' check of links to anchors must know the generated ones
     assert page.present_anchor_ids == {"wros", "wro-xinjiang-region", "finding-baoanzhao-stevia"}
+    assert "<!-- data:wros -->" in page.content  # filled in the finished page, not here
+
+    config.plugins.on_page_context({}, page=page, config=config, nav=None)
+    entries = {e["location"]: e for e in config.plugins["material/search"].search_index.entries}
+    assert entries["wros/#wro-xinjiang-region"]["title"] == "WRO: All entities in Xinjiang"
+    assert "wros/#finding-baoanzhao-stevia" in entries
+
+    finished = f"<html><body>{page.content}</body></html>"
+    out = config.plugins.on_post_page(finished, page=page, config=config)
+    assert '<tr id="wro-xinjiang-region">' in out and "<!--" not in out
+    assert out.count('referrerpolicy="no-referrer"') == out.count('href="https://')  # set once each, not twice
 
 
 def test_on_page_markdown_reports_a_bad_marker(project: Path) -> None:

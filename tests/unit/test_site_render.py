@@ -20,9 +20,11 @@ from site_render import (
     esc,
     format_date,
     PunchLists,
-    fill_markers,
+    SearchRecord,
+    add_to_search_index,
     insert_after_h1,
     relative_url,
+    render_page_blocks,
     render_page_markdown,
     render_punch_list,
     render_wros,
@@ -201,8 +203,9 @@ def hostile_data(tmp_path: Path):
 
 def test_hostile_text_renders_as_literal_text(hostile_data) -> None:
     page = "# Customs\n\n<!-- status:region-wide-wro -->\n\n<!-- data:wros -->\n"
-    filled, _ = fill_markers(page, hostile_data, context("customs.md"))
-    html = filled + render_punch_list(hostile_data, context("customs.md"))
+    blocks = render_page_blocks(page, hostile_data, context("customs.md"))
+    search = "".join(f"<h2>{r.title}</h2><p>{r.text}</p>" for r in blocks.search_records)  # shown as HTML too
+    html = blocks.fill(page) + render_punch_list(hostile_data, context("customs.md")) + search
     parsed = parse(html)
     tag_names = {tag for tag, _ in parsed.tags}
     assert "script" not in tag_names and "img" not in tag_names
@@ -216,7 +219,7 @@ def test_hostile_text_renders_as_literal_text(hostile_data) -> None:
 
 
 def test_hostile_text_keeps_table_shape(hostile_data) -> None:
-    parsed = parse(render_wros(hostile_data, context("wros.md")))
+    parsed = parse(render_wros(hostile_data, context("wros.md")).html)
     row_cells = []
     for tag, attrs in parsed.tags:
         if tag == "tr":
@@ -264,12 +267,15 @@ def test_terms_are_only_marked_as_whole_words(data) -> None:
     assert prose("a WRO.", data) == 'a <abbr title="Withhold Release Order">WRO</abbr>.'
 
 
-def test_markers_are_filled_after_markdown_and_report_their_anchors(data) -> None:
-    html = '<h1>WROs</h1>\n<!-- data:wros -->\n<p>After.</p>\n<!-- status:ilo-inquiry -->'
-    filled, anchors = fill_markers(html, data, context("wros.md"))
+def test_markers_are_filled_in_the_finished_page_and_report_their_anchors(data) -> None:
+    after_markdown = '<h1>WROs</h1>\n<!-- data:wros -->\n<p>After.</p>\n<!-- status:ilo-inquiry -->'
+    blocks = render_page_blocks(after_markdown, data, context("wros.md"))
+    assert blocks.anchor_ids == {"wro-xinjiang-region", "finding-baoanzhao-stevia"}
+    finished = f"<html><nav>menu</nav>{after_markdown}<footer></footer></html>"  # what the theme made of it
+    filled = blocks.fill(finished)
     assert "<!--" not in filled
     assert filled.index('<tr id="wro-xinjiang-region">') < filled.index("<p>After.</p>") < filled.index("proposal-status")
-    assert anchors == {"wro-xinjiang-region", "finding-baoanzhao-stevia"}
+    assert filled.startswith("<html><nav>menu</nav><h1>") and filled.endswith("<footer></footer></html>")
 
 
 def test_markdown_keeps_markers_for_later_and_gets_the_glossary(data) -> None:
@@ -278,8 +284,39 @@ def test_markdown_keeps_markers_for_later_and_gets_the_glossary(data) -> None:
     assert "*[WRO]: Withhold Release Order" in out
 
 
-def test_filled_blocks_keep_words_of_adjacent_cells_apart(data) -> None:
-    # Search indexers join adjacent elements' text; without a break "WRO" and the entity merge.
-    filled, _ = fill_markers("<!-- data:wros -->", data, context("wros.md"))
-    text = re.sub(r"<[^>]+>", "", filled)
-    assert "WRO\nAll entities in Xinjiang" in text
+def test_each_generated_item_is_one_search_record(data) -> None:
+    page = "<!-- data:wros -->\n<!-- status:ilo-inquiry -->"
+    records = {r.anchor: r for r in render_page_blocks(page, data, context("wros.md")).search_records}
+    assert set(records) == {"wro-xinjiang-region", "finding-baoanzhao-stevia", "ilo-inquiry"}
+    region = records["wro-xinjiang-region"]
+    assert region.title == "WRO: All entities in Xinjiang"
+    # words of adjacent cells stay apart; no tags, no permalink sign
+    assert "WRO All entities in Xinjiang cotton and tomato products Xinjiang" in region.text
+    assert "<" not in region.text and "#" not in region.text
+    assert records["ilo-inquiry"].joins_heading and not region.joins_heading
+
+
+def test_search_records_join_their_heading_or_stand_alone() -> None:
+    entries = [
+        {"location": "customs/", "title": "Customs", "text": "Intro."},
+        {"location": "customs/#region-wide-wro", "title": "Region-wide WRO", "text": "Prose."},
+        {"location": "sanctions/#region-wide-wro", "title": "Elsewhere", "text": "Other page."},
+    ]
+    add_to_search_index(entries, "customs/", [
+        SearchRecord("region-wide-wro", "Region-wide WRO", "Status Done.", joins_heading=True),
+        SearchRecord("wro-hoshine", "WRO: Hoshine", "silica"),
+        SearchRecord("no-heading", "A status", "Pending.", joins_heading=True),
+    ])
+    by_location = {e["location"]: e for e in entries}
+    assert by_location["customs/#region-wide-wro"]["text"] == "Status Done. Prose."
+    assert by_location["sanctions/#region-wide-wro"]["text"] == "Other page."
+    assert by_location["customs/#wro-hoshine"] == {"location": "customs/#wro-hoshine", "title": "WRO: Hoshine", "text": "silica"}
+    assert by_location["customs/#no-heading"]["text"] == "Pending."
+    assert len(entries) == 5
+
+
+def test_outbound_links_in_generated_blocks_send_no_referrer(data) -> None:
+    # Generated blocks go in after the privacy plugin, which sets this on the pages' own links.
+    links = [attrs for tag, attrs in parse(render_wros(data, context("wros.md")).html).tags
+             if tag == "a" and (attrs.get("href") or "").startswith("https://")]
+    assert links and all(a.get("referrerpolicy") == "no-referrer" and "noreferrer" in (a.get("rel") or "") for a in links)
