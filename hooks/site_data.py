@@ -16,6 +16,7 @@ import datetime
 import gc
 import html
 import json
+import math
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -24,9 +25,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
 
 # data file stem -> the key of its list of records
 LIST_KEYS: dict[str, str] = {
@@ -188,28 +188,42 @@ _SafeLoaderBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DataYamlLoader(_SafeLoaderBase):  # type: ignore[valid-type, misc]
-    """Safe YAML that keeps dates as text (the schema checks them) and refuses duplicate keys."""
+    """Safe YAML that yields plain JSON data only: dates stay text (the schema checks them),
+    duplicate keys, keys that are not text, NaN and infinity, and tags such as !!set or
+    !!binary are refused."""
 
 
+_YAML_TAG = "tag:yaml.org,2002:"
 DataYamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != f"{_YAML_TAG}timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+# Only what JSON has; any other tag, explicit or not, is "could not determine a constructor".
+DataYamlLoader.yaml_constructors = {
+    tag: construct
+    for tag, construct in yaml.SafeLoader.yaml_constructors.items()
+    if tag in {f"{_YAML_TAG}{name}" for name in ("null", "bool", "int", "float", "str", "seq")} or tag is None
 }
 
 
-def _construct_unique_mapping(loader: DataYamlLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+def _construct_finite_float(loader: DataYamlLoader, node: yaml.ScalarNode) -> float:
+    number = loader.construct_yaml_float(node)
+    if not math.isfinite(number):
+        raise yaml.constructor.ConstructorError(None, None, f"'{node.value}' is not a finite number", node.start_mark)
+    return number
+
+
+def _construct_unique_mapping(loader: DataYamlLoader, node: yaml.MappingNode) -> dict[str, Any]:
     # PyYAML silently keeps the last of two equal keys; an edit would be lost without a word.
     loader.flatten_mapping(node)
-    mapping: dict[Any, Any] = {}
+    mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
-        try:
-            duplicate = key in mapping
-        except TypeError:
+        if not isinstance(key, str):
             raise yaml.constructor.ConstructorError(
-                None, None, "a mapping key must be plain text", key_node.start_mark
-            ) from None
-        if duplicate:
+                None, None, f"a mapping key must be text, not {key!r} (put it in quotes)", key_node.start_mark
+            )
+        if key in mapping:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key '{key}' (each key may appear once)", key_node.start_mark
             )
@@ -217,7 +231,8 @@ def _construct_unique_mapping(loader: DataYamlLoader, node: yaml.MappingNode) ->
     return mapping
 
 
-DataYamlLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping)
+DataYamlLoader.add_constructor(f"{_YAML_TAG}float", _construct_finite_float)
+DataYamlLoader.add_constructor(f"{_YAML_TAG}map", _construct_unique_mapping)
 
 
 @contextlib.contextmanager
@@ -302,38 +317,50 @@ _TYPE_WORDS = {
 }
 
 
-def _describe(error: ValidationError) -> tuple[list[str | int], str]:
+def _validator(schema: Mapping[str, Any]) -> jsonschema_rs.Draft202012Validator:
+    # jsonschema-rs: the same checks as the Python jsonschema package, some thirty times faster
+    # on large data. Offline: the references are resolved beforehand and nothing is fetched.
+    return jsonschema_rs.Draft202012Validator(schema, validate_formats=True, offline=True)
+
+
+def _subschema(schema: Any, schema_path: Iterable[str | int]) -> Any:
+    for part in schema_path:
+        schema = schema[part]
+    return schema
+
+
+def _describe(error: jsonschema_rs.ValidationError, root_schema: Mapping[str, Any]) -> tuple[list[str | int], str]:
     """The path of the offending field and a sentence saying what was expected."""
-    path = list(error.absolute_path)
-    kind, value, schema, arg = error.validator, error.instance, error.schema, error.validator_value
-    if kind == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else "?"
-        sub = schema.get("properties", {}).get(missing, {}) if isinstance(schema, Mapping) else {}
-        return path + [missing], f"is missing; expected {_expected(sub, 'a value')}"
-    if kind == "additionalProperties":
+    path = list(error.instance_path)
+    kind, value = error.kind, error.instance
+    schema = _subschema(root_schema, list(error.schema_path)[:-1])  # where the failed keyword sits
+    if kind.name == "required":
+        sub = schema.get("properties", {}).get(kind.property, {}) if isinstance(schema, Mapping) else {}
+        return path + [kind.property], f"is missing; expected {_expected(sub, 'a value')}"
+    if kind.name == "additionalProperties":
         known = sorted(schema.get("properties", {}))
-        extra = sorted(k for k in value if k not in known)
-        return path, f"has unknown field(s) {', '.join(map(repr, extra))}; expected only {', '.join(known)}"
-    if kind == "type":
-        wanted = arg if isinstance(arg, str) else " or ".join(arg)
+        return path, f"has unknown field(s) {', '.join(map(repr, sorted(kind.unexpected)))}; expected only {', '.join(known)}"
+    if kind.name == "type":
+        wanted = " or ".join(kind.types)
         return path, f"expected {_expected(schema, _TYPE_WORDS.get(wanted, wanted))}, got {_shown(value)}"
-    if kind == "enum":
-        return path, f"expected one of {', '.join(map(str, arg))}; got {_shown(value)}"
-    if kind == "maxLength":
-        return path, f"is {len(value)} characters long; at most {arg} allowed"
-    if kind == "minItems":
-        return path, f"expected {_expected(schema, f'at least {arg} item(s)')}, got {len(value)} item(s)"
-    if kind in ("minimum", "maximum"):
+    if kind.name == "enum":
+        return path, f"expected one of {', '.join(map(str, kind.options))}; got {_shown(value)}"
+    if kind.name == "maxLength":
+        return path, f"is {len(value)} characters long; at most {kind.limit} allowed"
+    if kind.name == "minItems":
+        return path, f"expected {_expected(schema, f'at least {kind.limit} item(s)')}, got {len(value)} item(s)"
+    if kind.name in ("minimum", "maximum"):
         return path, f"expected {_expected(schema, 'a number in range')}, got {_shown(value)}"
-    if kind == "format" and arg == "date":
+    if kind.name == "format" and kind.format == "date":
         return path, f"expected a real calendar date written YYYY-MM-DD; got {_shown(value)}"
     return path, f"expected {_expected(schema, error.message)}; got {_shown(value)}"
 
 
-def _schema_problems(label: str, list_key: str, document: Any, validator: Draft202012Validator) -> list[Problem]:
+def _schema_problems(label: str, list_key: str, document: Any, schema: Mapping[str, Any]) -> list[Problem]:
     problems = []
-    for error in sorted(validator.iter_errors(document), key=lambda e: [str(p) for p in e.absolute_path]):
-        path, message = _describe(error)
+    errors = _validator(schema).iter_errors(document)
+    for error in sorted(errors, key=lambda e: [str(p) for p in e.instance_path]):
+        path, message = _describe(error, schema)
         entry = None
         if len(path) >= 2 and path[0] == list_key and isinstance(path[1], int):
             entry = _entry_label(document[list_key][path[1]], path[1])
@@ -434,10 +461,7 @@ def load_site_data(
     """Read every data file, validate it, and return it; raise DataError listing every problem.
 
     `schema_dir` defaults to data_dir/schema; `docs_dir`, when given, is checked for the lever pages."""
-    validators = {}
     schemas = load_schemas(schema_dir or data_dir / "schema")
-    for stem in LIST_KEYS:
-        validators[stem] = Draft202012Validator(schemas[stem], format_checker=FormatChecker())
 
     files: dict[str, Any] = {}
     problems: list[Problem] = []
@@ -446,7 +470,7 @@ def load_site_data(
         document, read_problems = _read_yaml(data_dir / f"{stem}.yml", label)
         problems += read_problems
         if not read_problems:
-            problems += _schema_problems(label, list_key, document, validators[stem])
+            problems += _schema_problems(label, list_key, document, schemas[stem])
             files[stem] = document
     if problems:
         raise DataError(problems)

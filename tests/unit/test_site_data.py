@@ -65,6 +65,24 @@ def test_duplicate_yaml_key_is_refused(data_dir: Path) -> None:
     assert "data/bills.yml" in problem and "duplicate key 'checked'" in problem
 
 
+@pytest.mark.parametrize(
+    ("yaml_text", "complaint"),
+    [
+        ("checked: !!set {a, b}", "could not determine a constructor for the tag 'tag:yaml.org,2002:set'"),
+        ("checked: !!binary aGk=", "could not determine a constructor for the tag 'tag:yaml.org,2002:binary'"),
+        ("checked: !!python/object:os.system x", "could not determine a constructor"),
+        ("checked: .nan", "'.nan' is not a finite number"),
+        ("1: x", "a mapping key must be text, not 1"),
+        ("yes: x", "a mapping key must be text, not True (put it in quotes)"),
+    ],
+)
+def test_yaml_that_is_not_plain_data_is_refused(data_dir: Path, yaml_text: str, complaint: str) -> None:
+    # Only what JSON can hold reaches the schema check and the pages.
+    (data_dir / "bills.yml").write_text(f"{yaml_text}\nbills: []\n")
+    [problem] = problems_of(data_dir)
+    assert problem.startswith("data/bills.yml: is not valid YAML: ") and complaint in problem and "line 1" in problem
+
+
 def test_garbage_collector_is_back_on_after_loading(data_dir: Path) -> None:
     # Loading pauses the cycle collector while it parses; it must come back on, even when
     # a file is broken, and stay off for a caller who had switched it off.
@@ -111,7 +129,7 @@ def test_wrong_type(data_dir: Path) -> None:
     assert "field 'actor'" in problem and "expected a list of who must act" in problem and "got 'DHS/CBP'" in problem
 
 
-@pytest.mark.parametrize("bad_date", ["2021-02-30", "2021-13-01", "21-01-13", "January 2021"])
+@pytest.mark.parametrize("bad_date", ["2021-02-30", "2023-02-29", "2021-13-01", "21-01-13", "January 2021", "0000-01-01"])
 def test_impossible_or_malformed_date(data_dir: Path, bad_date: str) -> None:
     edit(data_dir, "wros", lambda d: d["wros"][0].update({"date": bad_date}))
     problems = problems_of(data_dir)
