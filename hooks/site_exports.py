@@ -83,21 +83,24 @@ def bills_csv(data: SiteData) -> str:
     return _csv(header, rows)
 
 
-def _json(payload: Mapping[str, Any]) -> str:
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+def _json(checked: str, list_key: str, records: Sequence[Mapping[str, Any]]) -> str:
+    """{"checked": ..., list_key: [...]} with one record per line: readable, and a diff shows
+    which record changed. (json.dumps with `indent` falls back to a far slower pure-Python encoder.)"""
+    lines = ",\n".join(f"    {json.dumps(record, ensure_ascii=False)}" for record in records)
+    return f'{{\n  "checked": {json.dumps(checked)},\n  {json.dumps(list_key)}: [\n{lines}\n  ]\n}}\n'
 
 
 def download_files(data: SiteData, link: Callable[[Mapping[str, Any]], str]) -> dict[str, str]:
     """File name -> content for every download; `link` gives a proposal's permanent address."""
     proposals = [{**p, "link": link(p)} for p in data.proposals]
     tables = {
-        "proposals": (proposals_csv(data, link), {"checked": data.checked, "proposals": proposals}),
-        "wros": (wros_csv(data), {"checked": data.wros_checked, "wros": list(data.wros)}),
-        "bills": (bills_csv(data), {"checked": data.bills_checked, "bills": list(data.bills)}),
+        "proposals": (proposals_csv(data, link), data.checked, proposals),
+        "wros": (wros_csv(data), data.wros_checked, data.wros),
+        "bills": (bills_csv(data), data.bills_checked, data.bills),
     }
     files = {}
     for kind in DOWNLOAD_KINDS:
-        csv_text, payload = tables[kind]
+        csv_text, checked, records = tables[kind]
         files[f"{kind}.csv"] = csv_text
-        files[f"{kind}.json"] = _json(payload)
+        files[f"{kind}.json"] = _json(checked, kind, records)
     return files

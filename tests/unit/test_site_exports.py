@@ -49,6 +49,19 @@ def test_json_round_trips(files) -> None:
     assert json.loads(files["proposals.json"])["proposals"][1]["link"].endswith("#ilo-inquiry")
 
 
+def test_json_has_one_record_per_line(files) -> None:
+    lines = files["wros.json"].splitlines()
+    record_lines = [line for line in lines if line.lstrip().startswith('{"id"')]
+    assert [json.loads(line.rstrip(","))["id"] for line in record_lines] == [w["id"] for w in json.loads(files["wros.json"])["wros"]]
+    assert len(record_lines) == 2
+
+
+def test_json_of_an_empty_list_is_valid() -> None:
+    from site_exports import _json
+
+    assert json.loads(_json("2026-11-27", "bills", [])) == {"checked": "2026-11-27", "bills": []}
+
+
 @pytest.mark.parametrize("value", ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)"])
 def test_formula_like_cells_are_kept_as_text(value: str) -> None:
     assert csv_cell(value) == "'" + value
