@@ -14,6 +14,7 @@ search index's list of entries.
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 import posixpath
 import re
@@ -125,6 +126,7 @@ def prose(text: str, data: SiteData) -> str:
     return pattern.sub(lambda m: f'<abbr title="{meanings[m.group(1)]}">{m.group(1)}</abbr>', escaped)
 
 
+@functools.lru_cache(maxsize=4096)  # thousands of links share a few page pairs
 def relative_url(target: str, base: str) -> str:
     """Relative link from the page at site URL `base` to site URL `target` (both like 'a/b/')."""
     base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
@@ -138,6 +140,7 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
+@functools.lru_cache(maxsize=4096)  # many records share dates
 def format_date(iso: str) -> str:
     """'2022-06-21' -> 'Jun 21, 2022' (the U.S. style the readers use)."""
     day = datetime.date.fromisoformat(iso)
