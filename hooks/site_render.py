@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from site_data import STATE_LABELS, SiteData
+from site_data import STATE_LABELS, WORD_BEFORE_TERM, SiteData
 from site_exports import DOWNLOAD_KINDS, DOWNLOADS_DIR
 
 HOME_PAGE = "index.md"
@@ -123,7 +123,14 @@ def prose(text: str, data: SiteData) -> str:
     if pattern is None:
         return escaped
     meanings = data.glossary_meanings
-    return pattern.sub(lambda m: f'<abbr title="{meanings[m.group(1)]}">{m.group(1)}</abbr>', escaped)
+
+    def mark(match: re.Match[str]) -> str:
+        term, start = match.group(1), match.start()
+        if start and WORD_BEFORE_TERM.match(escaped, start - 1):
+            return term
+        return f'<abbr title="{meanings[term]}">{term}</abbr>'
+
+    return pattern.sub(mark, escaped)
 
 
 @functools.lru_cache(maxsize=4096)  # thousands of links share a few page pairs
@@ -516,9 +523,9 @@ def add_to_search_index(entries: list[dict[str, Any]], page_url: str, records: S
     """Add a page's generated items to a search index held as Material's list of entries
     ({"location", "title", "text"}), each pointing at its own anchor. An item that belongs
     to a heading (a proposal's status under its section) goes in front of that entry's text."""
-    if not records:
-        return
-    by_location = {entry["location"]: entry for entry in entries if entry["location"].split("#")[0] == page_url}
+    by_location: dict[str, dict[str, Any]] = {}
+    if any(record.joins_heading for record in records):
+        by_location = {entry["location"]: entry for entry in entries if entry["location"].split("#")[0] == page_url}
     for record in records:
         location = f"{page_url}#{record.anchor}"
         entry = by_location.get(location) if record.joins_heading else None

@@ -263,7 +263,7 @@ def test_glossary_terms_in_data_text_get_tooltips(data) -> None:
 def test_terms_are_only_marked_as_whole_words(data) -> None:
     from site_render import prose
 
-    assert "<abbr" not in prose("WROTE, ILOS and pre-WRO", data)
+    assert "<abbr" not in prose("WROTE, ILOS, pre-WRO, XWRO and x_ILO", data)
     assert prose("a WRO.", data) == 'a <abbr title="Withhold Release Order">WRO</abbr>.'
 
 
