@@ -154,6 +154,7 @@ def format_date(iso: str) -> str:
     return f"{day:%b} {day.day}, {day.year}"
 
 
+@functools.lru_cache(maxsize=4096)
 def time_tag(iso: str) -> str:
     return f'<time datetime="{esc(iso)}">{esc(format_date(iso))}</time>'
 
@@ -177,6 +178,7 @@ def sources_list(sources: Sequence[Mapping[str, str]], css_class: str = "sources
     return f'<ul class="{css_class}">{items}</ul>'
 
 
+@functools.lru_cache(maxsize=None)  # a handful of states
 def state_badge(state: str) -> str:
     return f'<span class="status status--{esc(state)}">{esc(STATE_LABELS[state])}</span>'
 
