@@ -74,6 +74,7 @@ def test_duplicate_yaml_key_is_refused(data_dir: Path) -> None:
         ("checked: .nan", "'.nan' is not a finite number"),
         ("1: x", "a mapping key must be text, not 1"),
         ("yes: x", "a mapping key must be text, not True (put it in quotes)"),
+        ("checked: &loop [*loop]", "this list or mapping contains itself through an alias"),
     ],
 )
 def test_yaml_that_is_not_plain_data_is_refused(data_dir: Path, yaml_text: str, complaint: str) -> None:
@@ -81,6 +82,12 @@ def test_yaml_that_is_not_plain_data_is_refused(data_dir: Path, yaml_text: str, 
     (data_dir / "bills.yml").write_text(f"{yaml_text}\nbills: []\n")
     [problem] = problems_of(data_dir)
     assert problem.startswith("data/bills.yml: is not valid YAML: ") and complaint in problem and "line 1" in problem
+
+
+def test_aliases_give_the_anchored_value() -> None:
+    # PyYAML's own dumper writes aliases for repeated values; they load as the same value.
+    document = yaml.load("a: &shared {x: [1, 2]}\nb: *shared\nc: [*shared, *shared]", Loader=DataYamlLoader)
+    assert document == {"a": {"x": [1, 2]}, "b": {"x": [1, 2]}, "c": [{"x": [1, 2]}, {"x": [1, 2]}]}
 
 
 def test_garbage_collector_is_back_on_after_loading(data_dir: Path) -> None:
