@@ -194,6 +194,7 @@ _SafeLoaderBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 _YAML_TAG = "tag:yaml.org,2002:"
+_TEXT_TAG = f"{_YAML_TAG}str"
 _SEQUENCE_TAG = f"{_YAML_TAG}seq"
 _MAPPING_TAG = f"{_YAML_TAG}map"
 _ConstructorError = yaml.constructor.ConstructorError
@@ -212,6 +213,8 @@ class DataYamlLoader(_SafeLoaderBase):  # type: ignore[valid-type, misc]
 
     def _plain(self, node: yaml.Node, built: dict[int, Any], open_nodes: set[int]) -> Any:
         if isinstance(node, yaml.ScalarNode):
+            if node.tag == _TEXT_TAG:  # most values: what PyYAML's str constructor returns, without its two calls
+                return node.value
             construct = self.yaml_constructors.get(node.tag, self.yaml_constructors[None])
             return construct(self, node)
         if id(node) in built:
