@@ -109,6 +109,22 @@ def test_punch_list_is_kept_out_of_search(built_site: Path) -> None:
     assert any(doc["location"].startswith("wros/") for doc in index["docs"])
 
 
+def test_every_record_and_status_is_found_by_search_at_its_own_anchor(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    assert len(docs) == len(index["docs"]), "two search entries share one location"
+    for wro in DATA.wros:
+        assert wro["entity"].split()[0] in docs[f"wros/#{wro['id']}"]["title"]
+    for bill in DATA.bills:
+        assert docs[f"bills/#{bill['id']}"]["title"].startswith(bill["number"])
+    for change in DATA.status_changes():
+        assert f"changes/#{change.anchor}" in docs
+    for proposal in DATA.proposals:
+        # the status box joins the entry of the proposal's own section, whose prose follows
+        section = docs[f"{LEVER_URLS[proposal['lever']]}#{proposal['id']}"]
+        assert section["text"].startswith("Status ") and "Why " in section["text"] and "<p>" in section["text"]
+
+
 def test_every_page_has_a_description(pages) -> None:
     for url, page in pages.items():
         html = page.path.read_text(encoding="utf-8")
