@@ -63,7 +63,6 @@ def test_on_config_turns_bad_data_into_a_readable_plugin_error(project: Path) ->
 
 def test_on_files_adds_the_downloads(project: Path) -> None:
     config = prepared(project)
-    hooks = config.plugins[HOOK]
     files = config.plugins.on_files(doc_files(config, "index.md", "customs.md", "multilateral.md"), config=config)
     generated = {f.src_uri: f for f in files if f.src_uri.startswith("downloads/")}
     assert sorted(generated) == [f"downloads/{k}.{e}" for k in ("bills", "proposals", "wros") for e in ("csv", "json")]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
