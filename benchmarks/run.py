@@ -32,7 +32,6 @@ import argparse
 import contextlib
 import copy
 import datetime
-import functools
 import gzip
 import importlib.metadata
 import json
@@ -45,11 +44,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -63,6 +60,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from conftest import copy_project  # noqa: E402  (the tests' copy of everything a build reads)
+from site_server import serve  # noqa: E402  (the browser tests' static host, gzip included)
 from site_data import DataYamlLoader  # noqa: E402
 
 WEIGHT_TARGET = 100 * 1024  # bytes, gzip -9, per page at first load
@@ -249,42 +247,6 @@ def record_counts(project: Path) -> dict[str, int]:
 
 
 # ---- Page weight ------------------------------------------------------------------
-
-
-class _GzipHandler(SimpleHTTPRequestHandler):
-    """Static files, gzip-compressed when the browser accepts it (as GitHub Pages and most hosts do)."""
-
-    def do_GET(self) -> None:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
-            path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
-            super().do_GET()  # redirects, 404s, and clients that want no compression
-            return
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
-        pass
-
-
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve `site` on 127.0.0.1 at a free port, with gzip; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """Real-browser tests: the built site served on 127.0.0.1 and driven in headless Chromium.
 
-The site is built once per session (tests/conftest.py `built_site`), served by a threaded
-HTTP server on a free port, and visited with one browser per session. The browser is
+The site is built once per session (tests/conftest.py `built_site`), served on a free
+port as a static host serves it (tests/site_server.py, gzip included), and visited with
+one browser per session. The browser is
 Debian's Chromium (env CHROMIUM_PATH, /usr/bin/chromium or `chromium` on PATH), because
 Playwright's own browser download cannot work offline.
 
@@ -11,12 +12,8 @@ outside CI: with CI set (non-empty) they fail instead.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import shutil
-import threading
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,6 +24,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_site  # tests/conftest.py (tests/ is on pythonpath)
+from site_server import serve
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -115,30 +113,6 @@ def new_context(browser: Any) -> Iterator[Callable[..., Any]]:
     yield open_context
     for context in contexts:
         context.close()
-
-
-# ---- Serving the built site -------------------------------------------------------
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 at a free port; yields the base URL (ends with '/')."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @dataclass(frozen=True)
