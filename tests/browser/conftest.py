@@ -122,6 +122,11 @@ class Site:
     site_url: str  # the address it was built for (mkdocs.yml site_url, env SITE_URL)
     pages: tuple[str, ...]  # site-relative URL of every HTML page ("" is the home page)
 
+    @property
+    def content_pages(self) -> tuple[str, ...]:
+        """Every page but the "not found" page, which has no sections, title or description of its own."""
+        return tuple(page for page in self.pages if page != "404.html")
+
     def url(self, page: str = "", anchor: str = "") -> str:
         return self.base + page + (f"#{anchor}" if anchor else "")
 
