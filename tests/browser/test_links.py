@@ -22,6 +22,15 @@ def _targets(expected) -> dict[str, list[str]]:
     return targets
 
 
+def tab_until(page, css_class: str, *, presses: int, what: str) -> None:
+    """Press Tab until the focused element has `css_class`; fail after `presses` presses."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("cls => document.activeElement.classList.contains(cls)", css_class):
+            return
+    pytest.fail(f"Tab never reached {what}")
+
+
 # ---- Permalinks ------------------------------------------------------------------------
 
 
@@ -58,12 +67,7 @@ def test_tabbing_to_a_permalink_shows_it_with_a_focus_ring(site, expected, new_c
     page.goto(site.url("bills/"), wait_until="load")
     # Start from the bill list and tab forward until a permalink has the focus.
     page.locator("section.bill").first.evaluate("el => { el.tabIndex = -1; el.focus(); }")
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('headerlink')"):
-            break
-    else:
-        pytest.fail("Tab never reached a permalink in the bill list")
+    tab_until(page, "headerlink", presses=40, what="a permalink in the bill list")
     focused = page.locator(":focus")
     expect(focused).to_have_css("opacity", "1")
     ring = focused.evaluate("el => [getComputedStyle(el).outlineStyle, parseFloat(getComputedStyle(el).outlineWidth)]")
@@ -164,12 +168,7 @@ def test_copy_for_email_works_from_the_keyboard(site, expected, new_context):
     page.goto(site.url(), wait_until="load")
     page.evaluate("navigator.clipboard.writeText('(empty)')")
     # Tab from the top of the page until a copy button has the focus, then press Enter.
-    for _ in range(120):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('copy-email')"):
-            break
-    else:
-        pytest.fail("Tab never reached a copy button")
+    tab_until(page, "copy-email", presses=120, what="a copy button")
     first = expected.proposals[0]
     focused = page.locator(":focus")
     assert focused.get_attribute("aria-label") == f"Copy for email: {' '.join(first['title'].split())}"
