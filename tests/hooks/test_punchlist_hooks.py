@@ -104,7 +104,7 @@ def test_generated_blocks_reach_search_and_the_finished_page(project: Path) -> N
     finished = f"<html><body>{page.content}</body></html>"
     out = config.plugins.on_post_page(finished, page=page, config=config)
     assert '<tr id="wro-xinjiang-region">' in out and "<!--" not in out
-    assert out.count('referrerpolicy="no-referrer"') == out.count('href="https://')  # set once each, not twice
+    assert out.count('referrerpolicy="no-referrer"') == out.count('href="https://')  # every outbound link carries the policy
 
 
 def test_on_page_markdown_reports_a_bad_marker(project: Path) -> None:
