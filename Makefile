@@ -1,15 +1,19 @@
 # The two commands a newcomer needs (see README.md):
 #   make serve   preview the site at http://127.0.0.1:8000/ (rebuilds on edits to docs/, data/, hooks/)
-#   make test    run the whole test suite, browser tests included
+#   make test    run the whole test suite, browser tests included (and the ProperDocs build, see below)
 # Each sets up what it needs: a virtual environment with the pinned packages, and
 # Debian's chromium for the browser tests.
 
 VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
+# The second build path: ProperDocs (the maintained continuation of MkDocs 1.6) in its own environment and folder.
+PROPERDOCS_VENV ?= .venv-properdocs
+PROPERDOCS_BIN := $(PROPERDOCS_VENV)/bin
+PROPERDOCS_SITE ?= site-properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser bench clean
+.PHONY: serve build build-properdocs test test-properdocs browser bench clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +25,19 @@ serve: $(BIN)/.installed
 
 build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
+
+$(PROPERDOCS_BIN)/.installed: requirements-properdocs.txt
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_BIN)/pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	touch $@
+
+build-properdocs: $(PROPERDOCS_BIN)/.installed
+	$(PROPERDOCS_BIN)/properdocs build --strict -f mkdocs.yml -d $(abspath $(PROPERDOCS_SITE))
+
+# The tests whose subject is the built site (links, anchors, downloads, search records, feed), run against the
+# ProperDocs build; tests/conftest.py deselects the rest, which build their own copies with MkDocs.
+test-properdocs: $(BIN)/.installed build-properdocs
+	PUNCHLIST_BUILT_SITE=$(abspath $(PROPERDOCS_SITE)) PUNCHLIST_BUILT_WITH=properdocs $(BIN)/python -m pytest tests/full_build tests/publish
 
 # Debian's chromium drives the browser tests (Playwright's own browser download cannot work offline);
 # the fonts are named so that print layout (one page!) is measured with the same metrics everywhere.
@@ -35,11 +52,11 @@ browser:
 		echo "WARNING: browser tests will be SKIPPED. Install chromium or set CHROMIUM_PATH."; \
 	fi
 
-test: $(BIN)/.installed browser
+test: $(BIN)/.installed browser test-properdocs
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.installed browser
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site $(PROPERDOCS_SITE) .pytest_cache

@@ -22,6 +22,39 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "data", "docs", "overrides")
 
+# A folder holding a site built beforehand (`make test-properdocs` sets it to the ProperDocs build). The tests whose
+# subject is the built output (those using `built_site`) then check that folder; the others are deselected.
+BUILT_SITE_ENV = "PUNCHLIST_BUILT_SITE"
+# Which engine built that folder, "mkdocs" (default; the in-process build) or "properdocs": a test holds the pages'
+# generator tag to the version pinned for it, so a run cannot check one engine's output while believing it is the other's.
+BUILT_WITH_ENV = "PUNCHLIST_BUILT_WITH"
+ENGINE_REQUIREMENTS = {"mkdocs": "requirements.txt", "properdocs": "requirements-properdocs.txt"}
+
+
+def prebuilt_site() -> Path | None:
+    value = os.environ.get(BUILT_SITE_ENV, "").strip()
+    return Path(value).resolve() if value else None
+
+
+def built_with() -> str:
+    engine = os.environ.get(BUILT_WITH_ENV, "").strip() or "mkdocs"
+    if engine not in ENGINE_REQUIREMENTS:
+        raise pytest.UsageError(f"{BUILT_WITH_ENV}={engine!r}: expected one of {', '.join(ENGINE_REQUIREMENTS)}")
+    return engine
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if prebuilt_site() is None:
+        return
+    built_with()  # a wrong engine name stops the run before any test
+    kept: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
+    for item in items:
+        (kept if "built_site" in getattr(item, "fixturenames", ()) else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+    items[:] = kept
+
 
 def copy_project(destination: Path) -> Path:
     """A copy of everything a build reads, to change and build without touching the repo."""
@@ -48,6 +81,12 @@ def build_site(project: Path, site_dir: Path | None = None) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session into a temporary folder."""
+    """The real site, built once per test session into a temporary folder (or the prebuilt one, see BUILT_SITE_ENV)."""
+    prebuilt = prebuilt_site()
+    if prebuilt is not None:
+        if not (prebuilt / "index.html").is_file():
+            pytest.fail(f"{BUILT_SITE_ENV}={prebuilt}: no built site there (no index.html). "
+                        "Build it first, e.g. `make build-properdocs`.", pytrace=False)
+        return prebuilt
     site_dir = tmp_path_factory.mktemp("site")
     return build_site(ROOT, site_dir)

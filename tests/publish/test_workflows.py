@@ -76,6 +76,7 @@ def test_ci_runs_the_readme_test_command_on_every_push_and_pull_request() -> Non
     commands = run_commands(ci)
     assert "make build" in commands  # strict build (mkdocs.yml has strict: true; the Makefile passes --strict)
     assert "make test" in commands
+    assert "make build-properdocs" in commands  # the second build path; `make test` checks its output too
     (job,) = ci["jobs"].values()
     assert str(job["env"]["CI"]).lower() == "true"  # browser tests never skip in CI
 
