@@ -31,6 +31,16 @@ BUILT_WITH_ENV = "PUNCHLIST_BUILT_WITH"
 ENGINE_REQUIREMENTS = {"mkdocs": "requirements.txt", "properdocs": "requirements-properdocs.txt"}
 
 
+def pinned_versions(requirements: str) -> dict[str, str]:
+    """package (lower case) -> version, for every `name==version` line of a requirements file in the repo."""
+    pins = {}
+    for line in (ROOT / requirements).read_text(encoding="utf-8").splitlines():
+        name, pinned, version = line.split("#", 1)[0].partition("==")
+        if pinned:
+            pins[name.strip().lower()] = version.strip()
+    return pins
+
+
 def prebuilt_site() -> Path | None:
     value = os.environ.get(BUILT_SITE_ENV, "").strip()
     return Path(value).resolve() if value else None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENGINE_REQUIREMENTS, ROOT, built_with
+from conftest import ENGINE_REQUIREMENTS, ROOT, built_with, pinned_versions
 from site_data import load_site_data
 from site_html import is_internal, read_site, resolve
 
@@ -17,13 +17,6 @@ DATA = load_site_data(ROOT / "data", docs_dir=ROOT / "docs")
 LEVER_URLS = {lever["id"]: lever["page"].removesuffix(".md") + "/" for lever in DATA.levers}
 GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)"')
 
-
-def pinned_version(requirements: str, package: str) -> str:
-    for line in (ROOT / requirements).read_text(encoding="utf-8").splitlines():
-        name, pinned, version = line.partition("==")
-        if pinned and name.strip().lower() == package.lower():
-            return version.strip()
-    raise AssertionError(f"{requirements} pins no {package}")
 
 
 @pytest.fixture(scope="module")
@@ -82,10 +75,9 @@ def test_every_page_was_built_by_the_pinned_engine_and_theme(built_site: Path) -
     # Material's head names the engine (ProperDocs reports itself as "ProperDocs <version>"): this proves which
     # build path produced the pages under test, at the versions its requirements file pins.
     engine = built_with()
-    requirements = ENGINE_REQUIREMENTS[engine]
-    core = pinned_version(requirements, engine)
-    core = f"ProperDocs {core}" if engine == "properdocs" else core
-    expected = f"mkdocs-{core}, mkdocs-material-{pinned_version(requirements, 'mkdocs-material')}"
+    pins = pinned_versions(ENGINE_REQUIREMENTS[engine])
+    core = f"ProperDocs {pins['properdocs']}" if engine == "properdocs" else pins["mkdocs"]
+    expected = f"mkdocs-{core}, mkdocs-material-{pins['mkdocs-material']}"
     generators = {
         path.relative_to(built_site).as_posix(): GENERATOR.findall(path.read_text(encoding="utf-8"))
         for path in sorted(built_site.rglob("*.html"))

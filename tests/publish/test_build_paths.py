@@ -6,19 +6,8 @@ The built output itself is checked by tests/full_build against each path (see te
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
 
-from conftest import BUILT_SITE_ENV, BUILT_WITH_ENV, ENGINE_REQUIREMENTS, ROOT
-
-
-def pins(requirements: str) -> dict[str, str]:
-    """package (lower case) -> pinned version, for every `name==version` line."""
-    found = {}
-    for line in (ROOT / requirements).read_text(encoding="utf-8").splitlines():
-        name, pinned, version = line.split("#", 1)[0].partition("==")
-        if pinned:
-            found[name.strip().lower()] = version.strip()
-    return found
+from conftest import BUILT_SITE_ENV, BUILT_WITH_ENV, ENGINE_REQUIREMENTS, ROOT, pinned_versions
 
 
 def dry_run(target: str) -> list[str]:
@@ -31,8 +20,8 @@ def dry_run(target: str) -> list[str]:
 
 
 def test_properdocs_path_pins_the_same_theme_and_libraries_as_the_mkdocs_path() -> None:
-    mkdocs_pins = pins(ENGINE_REQUIREMENTS["mkdocs"])
-    properdocs_pins = pins(ENGINE_REQUIREMENTS["properdocs"])
+    mkdocs_pins = pinned_versions(ENGINE_REQUIREMENTS["mkdocs"])
+    properdocs_pins = pinned_versions(ENGINE_REQUIREMENTS["properdocs"])
     assert "properdocs" in properdocs_pins and "mkdocs" not in properdocs_pins
     assert "properdocs" not in mkdocs_pins  # the main environment stays plain MkDocs
     shared = set(mkdocs_pins) - {"mkdocs"}
