@@ -9,7 +9,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser bench clean
+.PHONY: serve build test browser bench check-sources clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: $(BIN)/.installed browser
 
 bench: $(BIN)/.installed browser
 	$(BIN)/python benchmarks/run.py
+
+# For maintainers with a network: is every cited source still there? (not part of the build or the tests)
+check-sources: $(BIN)/.installed
+	$(BIN)/python hooks/site_sources.py
 
 clean:
 	rm -rf site .pytest_cache
