@@ -13,7 +13,7 @@ PROPERDOCS_BIN := $(PROPERDOCS_VENV)/bin
 PROPERDOCS_SITE ?= site-properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-properdocs test test-properdocs browser bench clean
+.PHONY: serve build build-properdocs test test-properdocs browser bench check-sources clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ test: $(BIN)/.installed browser test-properdocs
 
 bench: $(BIN)/.installed browser
 	$(BIN)/python benchmarks/run.py
+
+# For maintainers with a network: is every cited source still there? (not part of the build or the tests)
+check-sources: $(BIN)/.installed
+	$(BIN)/python hooks/site_sources.py
 
 clean:
 	rm -rf site $(PROPERDOCS_SITE) .pytest_cache
