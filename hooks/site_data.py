@@ -28,6 +28,8 @@ from typing import Any
 import jsonschema_rs
 import yaml
 
+from congress_calendar import bill_is_live, congress_end, died_with_congress, ordinal
+
 # data file stem -> the key of its list of records
 LIST_KEYS: dict[str, str] = {
     "levers": "levers",
@@ -481,6 +483,43 @@ def _cross_problems(files: dict[str, Any], docs_dir: Path | None, today: datetim
             yield Problem("data/bills.yml", where, "public_law", "is only for enacted bills; expected status.step 'enacted'")
 
 
+def _next_step_problems(files: dict[str, Any]) -> Iterator[Problem]:
+    """Each proposal's next step names bills that exist and could still pass on the data's
+    `checked` date, and is due for review before a named bill's Congress ends. Only the
+    `checked` date is compared, never today's: the calendar alone never fails the build."""
+    checked = datetime.date.fromisoformat(files["proposals"]["checked"])
+    bills = {bill["id"]: bill for bill in files["bills"]["bills"]}
+    for index, proposal in enumerate(files["proposals"]["proposals"]):
+        label, where = "data/proposals.yml", _entry_label(proposal, index)
+        next_step = proposal["next"]
+        review_by = datetime.date.fromisoformat(next_step["review_by"])
+        if review_by <= checked:
+            yield Problem(label, where, "next.review_by", f"expected a date after the data's 'checked' date ({checked}); got '{review_by}'")
+        congresses_due: set[int] = set()  # one review_by complaint per Congress, not per bill
+        for n, bill_id in enumerate(next_step["vehicles"].get("bills", [])):
+            field = f"next.vehicles.bills[{n}]"
+            bill = bills.get(bill_id)
+            if bill is None:
+                yield Problem(label, where, field, f"expected the id of a bill in data/bills.yml; got '{bill_id}'")
+            elif not bill_is_live(bill, checked):
+                yield Problem(
+                    label, where, field,
+                    f"bill '{bill_id}' {died_with_congress(bill, checked)} (ended {congress_end(bill['congress']).date()}) "
+                    f"before the data was checked ({checked}); name a bill that can still pass",
+                )
+            elif (
+                bill["status"]["step"] != "enacted"
+                and review_by >= congress_end(bill["congress"]).date()
+                and bill["congress"] not in congresses_due
+            ):
+                congresses_due.add(bill["congress"])
+                yield Problem(
+                    label, where, "next.review_by",
+                    f"expected a date before the {ordinal(bill['congress'])} Congress ends "
+                    f"({congress_end(bill['congress']).date()}), when bill '{bill_id}' dies unless enacted; got '{review_by}'",
+                )
+
+
 # ---- Entry point ------------------------------------------------------------
 
 
@@ -509,6 +548,7 @@ def load_site_data(
         raise DataError(problems)
 
     problems = list(_cross_problems(files, docs_dir, today or datetime.date.today()))
+    problems += _next_step_problems(files)
     if problems:
         raise DataError(problems)
 

@@ -18,6 +18,7 @@ NEW_PROPOSAL = {
     "actor": ["Testing Office"],
     "vehicle": {"authority": "Test Authority Act", "bills": ["hr9999-119"]},
     "why": "It proves that the data drives the site.",
+    "next": {"step": "Test the next step", "who": "Testing Office", "vehicles": {"bills": ["hr9999-119"]}, "review_by": "2026-12-18"},
     "status": {
         "state": "pending",
         "as_of": "2026-01-02",
