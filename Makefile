@@ -13,7 +13,7 @@ PROPERDOCS_BIN := $(PROPERDOCS_VENV)/bin
 PROPERDOCS_SITE ?= site-properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-properdocs test test-properdocs browser bench check-sources clean
+.PHONY: serve build build-properdocs test test-properdocs browser bench currency check-sources clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ test: $(BIN)/.installed browser test-properdocs
 
 bench: $(BIN)/.installed browser
 	$(BIN)/python benchmarks/run.py
+
+# What is due for review today (or on PUNCHLIST_TODAY=YYYY-MM-DD): exit 1 when anything is.
+currency: $(BIN)/.installed
+	@$(BIN)/python hooks/site_currency.py
 
 # For maintainers with a network: is every cited source still there? (not part of the build or the tests)
 check-sources: $(BIN)/.installed

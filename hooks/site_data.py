@@ -162,6 +162,10 @@ class SiteData:
     def proposals_citing_bill(self, bill_id: str) -> list[Mapping[str, Any]]:
         return self._proposals_by_bill.get(bill_id, [])
 
+    def checked_dates(self) -> dict[str, str]:
+        """Each data file with a `checked` date, and that date (ISO)."""
+        return {"data/proposals.yml": self.checked, "data/wros.yml": self.wros_checked, "data/bills.yml": self.bills_checked}
+
     def status_changes(self) -> list[StatusChange]:
         """Every dated status of every proposal, newest first."""
         changes = []

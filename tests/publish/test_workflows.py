@@ -49,8 +49,8 @@ def check_jsonschema(schema: str, *paths: Path) -> subprocess.CompletedProcess[s
     )
 
 
-def test_there_are_exactly_the_ci_and_pages_workflows() -> None:
-    assert sorted(p.name for p in WORKFLOWS.iterdir()) == ["ci.yml", "pages.yml"]
+def test_there_are_exactly_the_ci_pages_and_currency_workflows() -> None:
+    assert sorted(p.name for p in WORKFLOWS.iterdir()) == ["ci.yml", "currency.yml", "pages.yml"]
 
 
 def test_workflows_match_githubs_workflow_schema() -> None:
@@ -133,3 +133,31 @@ def test_dependabot_keeps_packages_and_actions_current(ecosystem: str) -> None:
     (update,) = [u for u in config["updates"] if u["package-ecosystem"] == ecosystem]
     assert update["directory"] == "/"
     assert update["schedule"]["interval"] in ("daily", "weekly")
+
+
+def test_currency_runs_weekly_and_keeps_one_issue_of_what_is_due() -> None:
+    currency = load(WORKFLOWS / "currency.yml")
+    (cron,) = [entry["cron"] for entry in currency["on"]["schedule"]]
+    minute, hour, day_of_month, month, day_of_week = cron.split()
+    assert (day_of_month, month) == ("*", "*") and day_of_week.isdigit(), f"weekly: {cron}"
+    check = currency["jobs"]["check"]
+    assert check["permissions"] == {"contents": "read", "issues": "write"}
+    assert currency["permissions"] == {"contents": "read"}  # nothing else may write
+    commands = run_commands(currency)
+    assert ".venv/bin/python hooks/site_currency.py > due.md" in commands  # what `make currency` runs
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "currency: $(BIN)/.installed\n\t@$(BIN)/python hooks/site_currency.py" in makefile
+    script = "\n".join(commands)
+    # one issue: found by its exact title, edited when it exists, created only when it does not
+    assert "gh issue list" in script and "gh issue edit" in script and "gh issue create" in script
+    assert 'if [ "$status" -gt 1 ]; then exit "$status"; fi' in commands  # bad data fails the run
+
+
+def test_currency_rebuilds_and_deploys_through_the_pages_workflow() -> None:
+    currency = load(WORKFLOWS / "currency.yml")
+    deploy = currency["jobs"]["deploy"]
+    assert deploy["uses"] == "./.github/workflows/pages.yml"
+    assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    pages = load(WORKFLOWS / "pages.yml")
+    assert "workflow_call" in pages["on"]
+    assert "github.event_name == 'schedule'" in pages["jobs"]["build"]["if"]

@@ -1,0 +1,123 @@
+"""`make currency`: what is due for review on a given day. The day is always fixed here."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import FIXTURE_DATA, ROOT, SCHEMA_DIR
+from site_currency import CHECKED_AGE_LIMIT, STATUS_AGE_LIMIT, due_items, main, report, report_day
+from site_data import SiteData, load_site_data
+
+DAY = datetime.date
+
+
+def fixture_copy(tmp_path: Path) -> Path:
+    """The fixture data with a bill of the 119th Congress named in ilo-inquiry's next step (due Dec 18, 2026)."""
+    data_dir = shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+    shutil.copytree(SCHEMA_DIR, data_dir / "schema")
+    bills = yaml.safe_load((data_dir / "bills.yml").read_text(encoding="utf-8"))
+    bills["bills"].append(
+        {
+            "id": "hr8712-119",
+            "number": "H.R. 8712",
+            "congress": 119,
+            "title": "A live disclosure bill",
+            "sponsor": "Rep. Example (D-XX)",
+            "introduced": "2026-05-07",
+            "status": {"step": "introduced", "date": "2026-05-07"},
+            "summary": "Disclosure.",
+            "sources": [{"title": "Example", "url": "https://example.org/hr8712"}],
+        }
+    )
+    (data_dir / "bills.yml").write_text(yaml.safe_dump(bills, sort_keys=False), encoding="utf-8")
+    proposals = (data_dir / "proposals.yml").read_text(encoding="utf-8")
+    proposals = proposals.replace('vehicles: {action: "ILO Constitution, article 26"}\n      review_by: 2027-02-26',
+                                  'vehicles: {bills: [hr8712-119]}\n      review_by: 2026-12-18')
+    proposals = proposals.replace("as_of: 2022-06-21", "as_of: 2026-06-01")  # fresh evidence: only ilo-inquiry ages
+    (data_dir / "proposals.yml").write_text(proposals, encoding="utf-8")
+    return data_dir
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> SiteData:
+    return load_site_data(fixture_copy(tmp_path), today=DAY(2026, 11, 28))
+
+
+def reasons(data: SiteData, day: datetime.date) -> list[str]:
+    return [f"{item.subject}: {item.reason}" for item in due_items(data, day)]
+
+
+def test_nothing_is_due_the_day_after_a_check(data: SiteData) -> None:
+    assert due_items(data, DAY(2026, 11, 28)) == []
+    assert report([], DAY(2026, 11, 28)) == "Nothing is due for review on Nov 28, 2026."
+
+
+def test_a_next_step_is_due_on_its_review_date_not_before(data: SiteData) -> None:
+    assert reasons(data, DAY(2026, 12, 17)) == []
+    assert reasons(data, DAY(2026, 12, 18)) == ["proposal 'ilo-inquiry': next step was due for review by Dec 18, 2026"]
+
+
+def test_a_bill_named_in_a_next_step_is_due_once_its_congress_has_ended(data: SiteData) -> None:
+    before = [r for r in reasons(data, DAY(2027, 1, 2)) if "died" in r]
+    after = [r for r in reasons(data, DAY(2027, 1, 3)) if "died" in r]
+    assert before == []
+    assert after == [
+        "proposal 'ilo-inquiry': next step names H.R. 8712 ('hr8712-119'), which died with the 119th Congress "
+        "on Jan 3, 2027: name its successor or another vehicle"
+    ]
+
+
+def test_an_enacted_bill_of_an_old_congress_is_never_due(data: SiteData) -> None:
+    # region-wide-wro's next step names H.R. 6256 of the 117th Congress, which is law.
+    assert not [r for r in reasons(data, DAY(2030, 1, 1)) if "hr6256-117" in r]
+
+
+def test_a_status_is_due_once_its_evidence_is_older_than_the_limit(data: SiteData) -> None:
+    as_of = DAY(2025, 6, 1)  # ilo-inquiry's status in the fixture
+    at_limit = [r for r in reasons(data, as_of + STATUS_AGE_LIMIT) if "evidence" in r]
+    past_limit = [r for r in reasons(data, as_of + STATUS_AGE_LIMIT + datetime.timedelta(days=1)) if "evidence" in r]
+    assert not [r for r in at_limit if "ilo-inquiry" in r]
+    assert [r for r in past_limit if "ilo-inquiry" in r] == [
+        "proposal 'ilo-inquiry': status rests on evidence from Jun 1, 2025, over two years old: look for newer developments"
+    ]
+
+
+def test_a_data_file_is_due_when_its_check_is_too_old(data: SiteData) -> None:
+    checked = DAY(2026, 11, 27)
+    assert not [r for r in reasons(data, checked + CHECKED_AGE_LIMIT) if "last checked" in r]
+    late = [r for r in reasons(data, checked + CHECKED_AGE_LIMIT + datetime.timedelta(days=1)) if "last checked" in r]
+    assert sorted(r.split(":")[0] for r in late) == ["data/bills.yml", "data/proposals.yml", "data/wros.yml"]
+
+
+def test_the_report_counts_and_lists_each_item_by_id(data: SiteData) -> None:
+    text = report(due_items(data, DAY(2027, 1, 3)), DAY(2027, 1, 3))
+    assert text.startswith("2 items due for review on Jan 3, 2027:")
+    assert "- proposal 'ilo-inquiry': next step was due for review by Dec 18, 2026" in text
+
+
+def test_the_day_comes_from_the_environment_or_is_today() -> None:
+    assert report_day({"PUNCHLIST_TODAY": "2027-01-03"}) == DAY(2027, 1, 3)
+    assert report_day({}) == datetime.date.today()
+    with pytest.raises(ValueError, match="PUNCHLIST_TODAY must be a date written YYYY-MM-DD; got '3 Jan'"):
+        report_day({"PUNCHLIST_TODAY": "3 Jan"})
+
+
+@pytest.mark.parametrize(("day", "expected_exit"), [("2026-11-28", 0), ("2027-01-03", 1)])
+def test_the_command_exits_1_when_something_is_due_and_0_when_nothing_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], day: str, expected_exit: int
+) -> None:
+    data_dir = fixture_copy(tmp_path)
+    monkeypatch.setenv("PUNCHLIST_TODAY", day)
+    assert main(["--data", str(data_dir), "--docs", str(ROOT / "docs")]) == expected_exit
+    assert ("due for review" in capsys.readouterr().out) is True
+
+
+def test_the_command_exits_2_on_a_bad_day(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("PUNCHLIST_TODAY", "soon")
+    assert main([]) == 2
+    assert "PUNCHLIST_TODAY must be a date" in capsys.readouterr().err
