@@ -390,6 +390,8 @@ def _describe(error: jsonschema_rs.ValidationError, root_schema: Mapping[str, An
         return path, f"expected {_expected(schema, f'at least {kind.limit} item(s)')}, got {len(value)} item(s)"
     if kind.name in ("minimum", "maximum"):
         return path, f"expected {_expected(schema, 'a number in range')}, got {_shown(value)}"
+    if kind.name == "not":  # a forbidden part (a tracking parameter) may sit at the end: show it all
+        return path, f"expected {_expected(schema, error.message)}; got '{value}'"
     if kind.name == "format" and kind.format == "date":
         return path, f"expected a real calendar date written YYYY-MM-DD; got {_shown(value)}"
     return path, f"expected {_expected(schema, error.message)}; got {_shown(value)}"

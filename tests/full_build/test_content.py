@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -110,3 +111,26 @@ def test_every_abbreviation_has_a_glossary_entry() -> None:
     jargon = {w for w in used if w.isupper()}
     missing = sorted(w for w in jargon if w not in terms and w not in NOT_JARGON)
     assert not missing, f"abbreviations without a glossary entry in data/glossary.yml: {missing}"
+
+
+def _tracking_pattern() -> re.Pattern[str]:
+    # The same rule the data's source URLs are validated against, so pages and data agree.
+    common = json.loads((ROOT / "data" / "schema" / "common.schema.json").read_text(encoding="utf-8"))
+    [rule] = [part["not"]["pattern"] for part in common["$defs"]["https_url"]["allOf"] if "not" in part]
+    return re.compile(rule)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_page_links_carry_no_tracking_parameters(path: Path) -> None:
+    tracking = _tracking_pattern()
+    urls = re.findall(r"https?://[^\s<>()\"'`]+", path.read_text(encoding="utf-8"))
+    assert urls or path.name in ("changes.md", "glossary.md", "index.md"), f"{path.name}: no links found to check"
+    tagged = [url for url in urls if tracking.search(url)]
+    assert not tagged, f"{path.name}: links with tracking parameters (cut them): {tagged}"
+
+
+def test_tracking_rule_catches_what_it_should() -> None:
+    tracking = _tracking_pattern()
+    assert tracking.search("https://example.org/a?BC=bc_67432b7e822b9")
+    assert tracking.search("https://example.org/a?x=1&utm_medium=email")
+    assert not tracking.search("https://example.org/a?DocumentID=159")

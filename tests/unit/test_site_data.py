@@ -186,6 +186,33 @@ def test_source_url_must_be_https(data_dir: Path, url: str) -> None:
     assert "expected a web address starting with https://" in problem
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/a?utm_source=newsletter",
+        "https://example.org/a?id=7&UTM_campaign=x",
+        "https://example.org/a?BC=bc_6767a536e69f6",
+        "https://example.org/a?fbclid=IwAR0",
+        "https://example.org/a?x=1&gclid=abc",
+        "https://example.org/a?mc_cid=1&mc_eid=2",
+    ],
+)
+def test_source_url_with_tracking_parameters_is_refused(data_dir: Path, url: str) -> None:
+    edit(data_dir, "bills", lambda d: d["bills"][1]["sources"][0].update({"url": url}))
+    [problem] = problems_of(data_dir)
+    assert "data/bills.yml: entry 'hr6210-116' (#2): field 'sources[0].url'" in problem
+    assert "without tracking parameters" in problem
+    assert problem.endswith(f"got '{url}'"), problem  # the whole address, so the parameter shows
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.org/a?id=7&page=2", "https://example.org/abc?issueId=4", "https://example.org/utm_source"]
+)
+def test_source_url_with_ordinary_query_is_accepted(data_dir: Path, url: str) -> None:
+    edit(data_dir, "bills", lambda d: d["bills"][1]["sources"][0].update({"url": url}))
+    assert load(data_dir).bill("hr6210-116")["sources"][0]["url"] == url
+
+
 def test_history_after_current_status_is_refused(data_dir: Path) -> None:
     edit(data_dir, "proposals", lambda d: d["proposals"][0]["history"][0].update({"date": "2023-01-01"}))
     [problem] = problems_of(data_dir)
