@@ -117,6 +117,21 @@ def test_pages_takes_site_url_from_the_pages_configuration() -> None:
     assert "site_url: !ENV [SITE_URL," in mkdocs_yml
 
 
+def test_pages_gives_the_build_this_repositorys_address_for_the_correction_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.config import load_config
+
+    pages = load(WORKFLOWS / "pages.yml")
+    (build,) = [s for s in pages["jobs"]["build"]["steps"] if "make build" in s.get("run", "")]
+    assert build["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    monkeypatch.setenv("REPO_URL", "https://github.com/example-org/punch-list")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert config.extra["repository_url"] == "https://github.com/example-org/punch-list"
+    # Not Material's `repo_url`: that would make every reader's browser ask GitHub for the star count.
+    assert config.repo_url is None
+    monkeypatch.delenv("REPO_URL")
+    assert load_config(str(ROOT / "mkdocs.yml")).extra["repository_url"] == ""  # no link, and the build passes
+
+
 def test_pages_deploys_only_what_ci_passed_on_main() -> None:
     pages = load(WORKFLOWS / "pages.yml")
     trigger = pages["on"]["workflow_run"]
