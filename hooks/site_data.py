@@ -419,36 +419,44 @@ def _field_name(path: Iterable[str | int]) -> str | None:
 # ---- Checks a schema cannot express ----------------------------------------
 
 
-def _cross_problems(files: dict[str, Any], docs_dir: Path | None, today: datetime.date) -> Iterator[Problem]:
-    for stem, list_key in LIST_KEYS.items():
-        seen: dict[str, int] = {}
-        key = "term" if stem == "glossary" else "id"
-        for index, record in enumerate(files[stem][list_key]):
-            value = record[key]
-            if value in seen:
-                yield Problem(
-                    f"data/{stem}.yml",
-                    _entry_label(record, index),
-                    key,
-                    f"'{value}' is already used by entry #{seen[value] + 1}; each {key} must be unique",
-                )
-            seen.setdefault(value, index)
+def _cross_problems(files: Mapping[str, Any], docs_dir: Path | None, today: datetime.date) -> Iterator[Problem]:
+    """Every check a schema cannot express: one per data file, then the references between files."""
+    yield from _levers_problems(files["levers"], docs_dir)
+    yield from _proposals_problems(files["proposals"], today)
+    yield from _wros_problems(files["wros"])
+    yield from _bills_problems(files["bills"])
+    yield from _glossary_problems(files["glossary"])
+    yield from _reference_problems(files)
 
-    lever_ids = {lever["id"] for lever in files["levers"]["levers"]}
-    bill_ids = {bill["id"] for bill in files["bills"]["bills"]}
 
-    for index, lever in enumerate(files["levers"]["levers"]):
-        if docs_dir is not None and not (docs_dir / lever["page"]).is_file():
+def _duplicate_problems(stem: str, records: Iterable[Mapping[str, Any]], key: str) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for index, record in enumerate(records):
+        value = record[key]
+        if value in seen:
+            yield Problem(
+                f"data/{stem}.yml",
+                _entry_label(record, index),
+                key,
+                f"'{value}' is already used by entry #{seen[value] + 1}; each {key} must be unique",
+            )
+        seen.setdefault(value, index)
+
+
+def _levers_problems(document: Mapping[str, Any], docs_dir: Path | None) -> Iterator[Problem]:
+    yield from _duplicate_problems("levers", document["levers"], "id")
+    if docs_dir is None:
+        return
+    for index, lever in enumerate(document["levers"]):
+        if not (docs_dir / lever["page"]).is_file():
             yield Problem("data/levers.yml", _entry_label(lever, index), "page", f"expected a page in docs/, but '{lever['page']}' does not exist")
 
-    checked = files["proposals"]["checked"]
-    for index, proposal in enumerate(files["proposals"]["proposals"]):
-        label, where = "data/proposals.yml", _entry_label(proposal, index)
-        if proposal["lever"] not in lever_ids:
-            yield Problem(label, where, "lever", f"expected the id of a lever in data/levers.yml ({', '.join(sorted(lever_ids))}); got '{proposal['lever']}'")
-        for n, bill_id in enumerate(proposal["vehicle"].get("bills", [])):
-            if bill_id not in bill_ids:
-                yield Problem(label, where, f"vehicle.bills[{n}]", f"expected the id of a bill in data/bills.yml; got '{bill_id}'")
+
+def _proposals_problems(document: Mapping[str, Any], today: datetime.date) -> Iterator[Problem]:
+    yield from _duplicate_problems("proposals", document["proposals"], "id")
+    label, checked = "data/proposals.yml", document["checked"]
+    for index, proposal in enumerate(document["proposals"]):
+        where = _entry_label(proposal, index)
         as_of = proposal["status"]["as_of"]
         if as_of > checked:
             yield Problem(label, where, "status.as_of", f"is later than the file's 'checked' date {checked}")
@@ -463,14 +471,20 @@ def _cross_problems(files: dict[str, Any], docs_dir: Path | None, today: datetim
                 yield Problem(label, where, f"history[{n}].date", f"'{earlier['date']}' is already used by another history entry; each date may appear once")
             seen_dates.add(earlier["date"])
 
-    for index, wro in enumerate(files["wros"]["wros"]):
+
+def _wros_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
+    yield from _duplicate_problems("wros", document["wros"], "id")
+    for index, wro in enumerate(document["wros"]):
         where = _entry_label(wro, index)
         if wro.get("order_date", wro["date"]) > wro["date"]:
             yield Problem("data/wros.yml", where, "order_date", f"expected a date no later than the announcement ({wro['date']})")
         if wro["status"]["as_of"] < wro["date"]:
             yield Problem("data/wros.yml", where, "status.as_of", f"expected a date no earlier than the announcement ({wro['date']})")
 
-    for index, bill in enumerate(files["bills"]["bills"]):
+
+def _bills_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
+    yield from _duplicate_problems("bills", document["bills"], "id")
+    for index, bill in enumerate(document["bills"]):
         where = _entry_label(bill, index)
         if bill["status"]["date"] < bill["introduced"]:
             yield Problem("data/bills.yml", where, "status.date", f"expected a date no earlier than 'introduced' ({bill['introduced']})")
@@ -479,6 +493,23 @@ def _cross_problems(files: dict[str, Any], docs_dir: Path | None, today: datetim
             yield Problem("data/bills.yml", where, "public_law", "is missing; an enacted bill needs its public law number and signing date")
         if not enacted and "public_law" in bill:
             yield Problem("data/bills.yml", where, "public_law", "is only for enacted bills; expected status.step 'enacted'")
+
+
+def _glossary_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
+    yield from _duplicate_problems("glossary", document["terms"], "term")
+
+
+def _reference_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
+    """Ids one file uses that another file must define: a proposal's lever and its bills."""
+    lever_ids = {lever["id"] for lever in files["levers"]["levers"]}
+    bill_ids = {bill["id"] for bill in files["bills"]["bills"]}
+    for index, proposal in enumerate(files["proposals"]["proposals"]):
+        label, where = "data/proposals.yml", _entry_label(proposal, index)
+        if proposal["lever"] not in lever_ids:
+            yield Problem(label, where, "lever", f"expected the id of a lever in data/levers.yml ({', '.join(sorted(lever_ids))}); got '{proposal['lever']}'")
+        for n, bill_id in enumerate(proposal["vehicle"].get("bills", [])):
+            if bill_id not in bill_ids:
+                yield Problem(label, where, f"vehicle.bills[{n}]", f"expected the id of a bill in data/bills.yml; got '{bill_id}'")
 
 
 # ---- Entry point ------------------------------------------------------------
