@@ -228,9 +228,12 @@ class DataYamlLoader(_SafeLoaderBase):  # type: ignore[valid-type, misc]
         # walk down the tree, a quarter faster on large files. An alias (*name) gives the value
         # built for its anchor, as in PyYAML; it is counted against MAX_NODES as often as it is used.
         if not isinstance(node, yaml.MappingNode):
-            kind = "a list" if isinstance(node, yaml.SequenceNode) else f"'{_shown_scalar(node)}'" if node.value else "nothing"
+            if isinstance(node, yaml.SequenceNode):
+                got = "a list"
+            else:
+                got = f"'{_shown_scalar(node)}'" if node.value else "nothing"
             raise _RefusedYaml(
-                None, None, f"expected a mapping of fields ('name: value' lines) at the top, got {kind}", node.start_mark
+                None, None, f"expected a mapping of fields ('name: value' lines) at the top, got {got}", node.start_mark
             )
         self._nodes_left = MAX_NODES
         return self._plain(node, {}, set())
@@ -288,7 +291,10 @@ class DataYamlLoader(_SafeLoaderBase):  # type: ignore[valid-type, misc]
 
 
 def _too_many() -> str:
-    return f"more than {MAX_NODES:,} values, aliases counted each time they are used (at most {MAX_NODES:,} allowed)"
+    return (
+        f"more than {MAX_NODES:,} values, aliases counted each time they are used and long texts "
+        f"once per {TEXT_CHARS_PER_NODE} characters (at most {MAX_NODES:,} allowed)"
+    )
 
 
 def _too_deep() -> str:
