@@ -206,40 +206,82 @@ _MAPPING_TAG = f"{_YAML_TAG}map"
 _ConstructorError = yaml.constructor.ConstructorError
 
 
+class _RefusedYaml(_ConstructorError):
+    """Valid YAML that is not read: too many values, too deep, or not a mapping at the top."""
+
+
+# Limits on one data file, so that no file can exhaust memory or time (README: Editing the data).
+# The largest file at 50 times today's data is 2.2 MB with 74,000 values, 8 levels deep.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_NODES = 1_000_000  # values (texts, numbers, lists, mappings, keys), each alias counted in full
+TEXT_CHARS_PER_NODE = 100  # a longer text counts as one more value per this many characters
+MAX_DEPTH = 50  # lists and mappings inside each other
+# libyaml's composer recurses in C, with no check: about 100,000 nested brackets crash Python.
+# A file that might nest deeper than this is first read as a flat stream of events (below).
+_COMPOSER_SAFE_DEPTH = 2_000
+
+
 class DataYamlLoader(_SafeLoaderBase):  # type: ignore[valid-type, misc]
     """Safe YAML that yields plain JSON data only. Dates stay text (the schema checks them).
     Refused, each with its line: duplicate keys, keys that are not text, NaN and infinity,
-    a list or mapping that contains itself, and tags such as !!set or !!binary."""
+    a list or mapping that contains itself, tags such as !!set or !!binary, merge keys (<<),
+    a top level that is not a mapping, more than MAX_NODES values (each alias counted in full,
+    so that aliases cannot expand exponentially; long texts count per TEXT_CHARS_PER_NODE
+    characters) and lists or mappings nested deeper than MAX_DEPTH."""
 
     def construct_document(self, node: yaml.Node) -> Any:
         # PyYAML's own constructor is built for general object graphs; plain data needs only a
         # walk down the tree, a quarter faster on large files. An alias (*name) gives the value
-        # built for its anchor, as in PyYAML, so repeated aliases cost nothing more.
+        # built for its anchor, as in PyYAML; it is counted against MAX_NODES as often as it is used.
+        if not isinstance(node, yaml.MappingNode):
+            if isinstance(node, yaml.SequenceNode):
+                got = "a list"
+            else:
+                got = f"'{_shown_scalar(node)}'" if node.value else "nothing"
+            raise _RefusedYaml(
+                None, None, f"expected a mapping of fields ('name: value' lines) at the top, got {got}", node.start_mark
+            )
+        self._nodes_left = MAX_NODES
         return self._plain(node, {}, set())
 
-    def _plain(self, node: yaml.Node, built: dict[int, Any], open_nodes: set[int]) -> Any:
+    def _plain(self, node: yaml.Node, built: dict[int, tuple[Any, int]], open_nodes: set[int]) -> Any:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _TEXT_TAG:  # most values: what PyYAML's str constructor returns, without its two calls
+                if len(node.value) > TEXT_CHARS_PER_NODE:  # so that aliases of a long text cannot multiply it freely
+                    self._count(len(node.value) // TEXT_CHARS_PER_NODE, node)
                 return node.value
             construct = self.yaml_constructors.get(node.tag, self.yaml_constructors[None])
             return construct(self, node)
-        if id(node) in built:
-            return built[id(node)]
+        if id(node) in built:  # an alias of a list or mapping already built: count all it holds again
+            value, size = built[id(node)]
+            self._count(size, node)
+            return value
         if id(node) in open_nodes:
             raise _ConstructorError(None, None, "this list or mapping contains itself through an alias", node.start_mark)
+        if len(open_nodes) >= MAX_DEPTH:
+            raise _RefusedYaml(None, None, f"has {_too_deep()}", node.start_mark)
+        nodes_left = self._nodes_left
         open_nodes.add(id(node))
         if isinstance(node, yaml.SequenceNode) and node.tag == _SEQUENCE_TAG:
+            self._count(len(node.value), node)
             value: Any = [self._plain(item, built, open_nodes) for item in node.value]
         elif isinstance(node, yaml.MappingNode) and node.tag == _MAPPING_TAG:
+            self._count(2 * len(node.value), node)
             value = self._plain_mapping(node, built, open_nodes)
         else:
             self.construct_undefined(node)  # raises: could not determine a constructor
         open_nodes.discard(id(node))
-        built[id(node)] = value
+        built[id(node)] = value, nodes_left - self._nodes_left
         return value
 
-    def _plain_mapping(self, node: yaml.MappingNode, built: dict[int, Any], open_nodes: set[int]) -> dict[str, Any]:
-        self.flatten_mapping(node)
+    def _count(self, nodes: int, node: yaml.Node) -> None:
+        self._nodes_left -= nodes
+        if self._nodes_left < 0:
+            raise _RefusedYaml(None, None, f"has {_too_many()}", node.start_mark)
+
+    def _plain_mapping(
+        self, node: yaml.MappingNode, built: dict[int, tuple[Any, int]], open_nodes: set[int]
+    ) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = self._plain(key_node, built, open_nodes)
@@ -252,6 +294,28 @@ class DataYamlLoader(_SafeLoaderBase):  # type: ignore[valid-type, misc]
                 raise _ConstructorError(None, None, f"duplicate key '{key}' (each key may appear once)", key_node.start_mark)
             mapping[key] = self._plain(value_node, built, open_nodes)
         return mapping
+
+
+def _too_many() -> str:
+    return (
+        f"more than {MAX_NODES:,} values, aliases counted each time they are used and long texts "
+        f"once per {TEXT_CHARS_PER_NODE} characters (at most {MAX_NODES:,} allowed)"
+    )
+
+
+def _too_deep() -> str:
+    return f"lists or mappings nested more than {MAX_DEPTH} levels deep (at most {MAX_DEPTH} allowed)"
+
+
+def _shown_scalar(node: yaml.Node) -> str:
+    text = str(node.value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _refuse_merge(loader: DataYamlLoader, node: yaml.ScalarNode) -> None:
+    # PyYAML merges the mappings before any value is counted: repeated merges of merges grow
+    # exponentially. Plain data does not need them.
+    raise _ConstructorError(None, None, "merge keys ('<<') are not supported; write the fields out", node.start_mark)
 
 
 def _construct_finite_float(loader: DataYamlLoader, node: yaml.ScalarNode) -> float:
@@ -272,6 +336,7 @@ DataYamlLoader.yaml_constructors = {
     if tag in {f"{_YAML_TAG}{name}" for name in ("null", "bool", "int", "str")} or tag is None
 }
 DataYamlLoader.add_constructor(f"{_YAML_TAG}float", _construct_finite_float)
+DataYamlLoader.add_constructor(f"{_YAML_TAG}merge", _refuse_merge)
 
 
 @contextlib.contextmanager
@@ -289,22 +354,80 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
+    """A data file's document, or the one problem that stops it from being read. Memory and time
+    stay bounded whatever the file holds: see MAX_FILE_BYTES, MAX_NODES and MAX_DEPTH."""
+
+    def refused(message: str) -> tuple[Any, list[Problem]]:
+        return None, [Problem(label, None, None, message)]
+
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)  # never more: the size is checked before anything is parsed
     except FileNotFoundError:
-        return None, [Problem(label, None, None, "file is missing")]
+        return refused("file is missing")
+    except OSError as err:
+        return refused(f"could not be read ({err.strerror or err})")
+    if len(raw) > MAX_FILE_BYTES:
+        return refused(f"is larger than {MAX_FILE_BYTES:,} bytes, the most a data file may hold")
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        return None, [Problem(label, None, None, f"is not UTF-8 text ({err.reason} at byte {err.start})")]
+        line = raw.count(b"\n", 0, err.start) + 1
+        return refused(f"is not UTF-8 text ({err.reason} at line {line}, byte {err.start + 1} of the file)")
     try:
         with _cyclic_gc_paused():
-            return yaml.load(text, Loader=DataYamlLoader), []
+            if _might_overload_composer(text):
+                _check_events(text)
+            document = yaml.load(text, Loader=DataYamlLoader)
+    except _RefusedYaml as err:
+        mark = err.problem_mark
+        return refused(f"{err.problem} at line {mark.line + 1}, column {mark.column + 1}")
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         reason = err.problem or err.context or "unreadable"
-        return None, [Problem(label, None, None, f"is not valid YAML: {reason}{where}")]
+        return refused(f"is not valid YAML: {reason}{where}")
     except yaml.YAMLError as err:
-        return None, [Problem(label, None, None, f"is not valid YAML: {err}")]
+        return refused(f"is not valid YAML: {err}")
+    except RecursionError:  # not expected past the checks above; still a message, not a traceback
+        return refused(f"has {_too_deep()}")
+    if document is None:
+        return refused("is empty (nothing but blank lines or comments); expected a mapping of fields ('name: value' lines)")
+    return document, []
+
+
+_LINE_BREAKS = "\n\r\x85\u2028\u2029"
+
+
+def _might_overload_composer(text: str) -> bool:
+    """Whether `text` might nest deeper than libyaml's composer can take or hold more than
+    MAX_NODES values (each needs memory before it is counted). Cheap upper bounds, not counts:
+    block nesting needs a new column at least every second level, flow nesting a bracket;
+    every value but the first starts after a line break or one of , : - ? [ { (at most two
+    values at each: a mapping and its first key)."""
+    widest = max(map(len, text.splitlines()), default=0)
+    depth_bound = 2 * (widest + 1) + text.count("[") + text.count("{")
+    node_bound = 2 * sum(text.count(mark) for mark in _LINE_BREAKS + ",:-?[{") + 2
+    return depth_bound > _COMPOSER_SAFE_DEPTH or node_bound > MAX_NODES
+
+
+def _check_events(text: str) -> None:
+    """Refuse a file nested deeper than MAX_DEPTH or holding more than MAX_NODES values, reading
+    it as a flat stream of events (libyaml's parser keeps its own stack: no recursion)."""
+    depth = nodes = 0
+    for event in yaml.parse(text, Loader=DataYamlLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _RefusedYaml(None, None, f"has {_too_deep()}", event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+            continue
+        elif not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+            continue
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise _RefusedYaml(None, None, f"has {_too_many()}", event.start_mark)
 
 
 def load_schemas(schema_dir: Path) -> dict[str, Any]:
@@ -427,36 +550,45 @@ def _field_name(path: Iterable[str | int]) -> str | None:
 # ---- Checks a schema cannot express ----------------------------------------
 
 
-def _cross_problems(files: dict[str, Any], docs_dir: Path | None, today: datetime.date) -> Iterator[Problem]:
-    for stem, list_key in LIST_KEYS.items():
-        seen: dict[str, int] = {}
-        key = "term" if stem == "glossary" else "id"
-        for index, record in enumerate(files[stem][list_key]):
-            value = record[key]
-            if value in seen:
-                yield Problem(
-                    f"data/{stem}.yml",
-                    _entry_label(record, index),
-                    key,
-                    f"'{value}' is already used by entry #{seen[value] + 1}; each {key} must be unique",
-                )
-            seen.setdefault(value, index)
+def _cross_problems(files: Mapping[str, Any], docs_dir: Path | None, today: datetime.date) -> Iterator[Problem]:
+    """Every check a schema cannot express: one per data file, then the references between files."""
+    yield from _levers_problems(files["levers"], docs_dir)
+    yield from _proposals_problems(files["proposals"], today)
+    yield from _wros_problems(files["wros"])
+    yield from _bills_problems(files["bills"])
+    yield from _glossary_problems(files["glossary"])
+    yield from _reference_problems(files)
+    yield from _next_step_problems(files)
 
-    lever_ids = {lever["id"] for lever in files["levers"]["levers"]}
-    bill_ids = {bill["id"] for bill in files["bills"]["bills"]}
 
-    for index, lever in enumerate(files["levers"]["levers"]):
-        if docs_dir is not None and not (docs_dir / lever["page"]).is_file():
+def _duplicate_problems(stem: str, records: Iterable[Mapping[str, Any]], key: str) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for index, record in enumerate(records):
+        value = record[key]
+        if value in seen:
+            yield Problem(
+                f"data/{stem}.yml",
+                _entry_label(record, index),
+                key,
+                f"'{value}' is already used by entry #{seen[value] + 1}; each {key} must be unique",
+            )
+        seen.setdefault(value, index)
+
+
+def _levers_problems(document: Mapping[str, Any], docs_dir: Path | None) -> Iterator[Problem]:
+    yield from _duplicate_problems("levers", document["levers"], "id")
+    if docs_dir is None:
+        return
+    for index, lever in enumerate(document["levers"]):
+        if not (docs_dir / lever["page"]).is_file():
             yield Problem("data/levers.yml", _entry_label(lever, index), "page", f"expected a page in docs/, but '{lever['page']}' does not exist")
 
-    checked = files["proposals"]["checked"]
-    for index, proposal in enumerate(files["proposals"]["proposals"]):
-        label, where = "data/proposals.yml", _entry_label(proposal, index)
-        if proposal["lever"] not in lever_ids:
-            yield Problem(label, where, "lever", f"expected the id of a lever in data/levers.yml ({', '.join(sorted(lever_ids))}); got '{proposal['lever']}'")
-        for n, bill_id in enumerate(proposal["vehicle"].get("bills", [])):
-            if bill_id not in bill_ids:
-                yield Problem(label, where, f"vehicle.bills[{n}]", f"expected the id of a bill in data/bills.yml; got '{bill_id}'")
+
+def _proposals_problems(document: Mapping[str, Any], today: datetime.date) -> Iterator[Problem]:
+    yield from _duplicate_problems("proposals", document["proposals"], "id")
+    label, checked = "data/proposals.yml", document["checked"]
+    for index, proposal in enumerate(document["proposals"]):
+        where = _entry_label(proposal, index)
         as_of = proposal["status"]["as_of"]
         if as_of > checked:
             yield Problem(label, where, "status.as_of", f"is later than the file's 'checked' date {checked}")
@@ -471,14 +603,20 @@ def _cross_problems(files: dict[str, Any], docs_dir: Path | None, today: datetim
                 yield Problem(label, where, f"history[{n}].date", f"'{earlier['date']}' is already used by another history entry; each date may appear once")
             seen_dates.add(earlier["date"])
 
-    for index, wro in enumerate(files["wros"]["wros"]):
+
+def _wros_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
+    yield from _duplicate_problems("wros", document["wros"], "id")
+    for index, wro in enumerate(document["wros"]):
         where = _entry_label(wro, index)
         if wro.get("order_date", wro["date"]) > wro["date"]:
             yield Problem("data/wros.yml", where, "order_date", f"expected a date no later than the announcement ({wro['date']})")
         if wro["status"]["as_of"] < wro["date"]:
             yield Problem("data/wros.yml", where, "status.as_of", f"expected a date no earlier than the announcement ({wro['date']})")
 
-    for index, bill in enumerate(files["bills"]["bills"]):
+
+def _bills_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
+    yield from _duplicate_problems("bills", document["bills"], "id")
+    for index, bill in enumerate(document["bills"]):
         where = _entry_label(bill, index)
         if bill["status"]["date"] < bill["introduced"]:
             yield Problem("data/bills.yml", where, "status.date", f"expected a date no earlier than 'introduced' ({bill['introduced']})")
@@ -489,7 +627,24 @@ def _cross_problems(files: dict[str, Any], docs_dir: Path | None, today: datetim
             yield Problem("data/bills.yml", where, "public_law", "is only for enacted bills; expected status.step 'enacted'")
 
 
-def _next_step_problems(files: dict[str, Any]) -> Iterator[Problem]:
+def _glossary_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
+    yield from _duplicate_problems("glossary", document["terms"], "term")
+
+
+def _reference_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
+    """Ids one file uses that another file must define: a proposal's lever and its bills."""
+    lever_ids = {lever["id"] for lever in files["levers"]["levers"]}
+    bill_ids = {bill["id"] for bill in files["bills"]["bills"]}
+    for index, proposal in enumerate(files["proposals"]["proposals"]):
+        label, where = "data/proposals.yml", _entry_label(proposal, index)
+        if proposal["lever"] not in lever_ids:
+            yield Problem(label, where, "lever", f"expected the id of a lever in data/levers.yml ({', '.join(sorted(lever_ids))}); got '{proposal['lever']}'")
+        for n, bill_id in enumerate(proposal["vehicle"].get("bills", [])):
+            if bill_id not in bill_ids:
+                yield Problem(label, where, f"vehicle.bills[{n}]", f"expected the id of a bill in data/bills.yml; got '{bill_id}'")
+
+
+def _next_step_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
     """Each proposal's next step names bills that exist and could still pass on the data's
     `checked` date, and is due for review before a named bill's Congress ends. Only the
     `checked` date is compared, never today's: the calendar alone never fails the build."""
@@ -554,7 +709,6 @@ def load_site_data(
         raise DataError(problems)
 
     problems = list(_cross_problems(files, docs_dir, today or datetime.date.today()))
-    problems += _next_step_problems(files)
     if problems:
         raise DataError(problems)
 

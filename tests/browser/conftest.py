@@ -15,15 +15,15 @@ from __future__ import annotations
 import os
 import shutil
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from conftest import ROOT, build_site  # tests/conftest.py (tests/ is on pythonpath)
+from site_data import load_site_data
 from site_server import serve
 
 CHROMIUM_ARGS = [
@@ -178,10 +178,10 @@ def long_url_site(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) 
 class Expected:
     site_name: str
     checked: str  # the punch-list's "checked" date, YYYY-MM-DD
-    levers: list[dict[str, Any]]
-    proposals: list[dict[str, Any]]
-    wros: list[dict[str, Any]]
-    bills: list[dict[str, Any]]
+    levers: Sequence[Mapping[str, Any]]
+    proposals: Sequence[Mapping[str, Any]]
+    wros: Sequence[Mapping[str, Any]]  # in the order the WRO page lists them (by date)
+    bills: Sequence[Mapping[str, Any]]
 
     def lever_url(self, lever_id: str) -> str:
         """Site-relative URL of a lever's page, e.g. 'customs/'."""
@@ -189,21 +189,17 @@ class Expected:
         return page.removesuffix(".md") + "/"
 
 
-def _load(name: str) -> Any:
-    return yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
-
-
 @pytest.fixture(scope="session")
 def expected() -> Expected:
     from mkdocs.config import load_config
 
     config = load_config(str(ROOT / "mkdocs.yml"))
-    proposals = _load("proposals")
+    data = load_site_data(ROOT / "data", docs_dir=ROOT / "docs")  # as the build reads it
     return Expected(
         site_name=config.site_name,
-        checked=str(proposals["checked"]),
-        levers=_load("levers")["levers"],
-        proposals=proposals["proposals"],
-        wros=_load("wros")["wros"],
-        bills=_load("bills")["bills"],
+        checked=data.checked,
+        levers=data.levers,
+        proposals=data.proposals,
+        wros=data.wros,
+        bills=data.bills,
     )

@@ -126,10 +126,10 @@ def _clipboard_context(new_context, site) -> Any:
     return context
 
 
-def _as_of_text(iso: Any) -> str:
+def _as_of_text(iso: str) -> str:
     import datetime
 
-    day = iso if isinstance(iso, datetime.date) else datetime.date.fromisoformat(str(iso))
+    day = datetime.date.fromisoformat(iso)  # the loader keeps dates as text
     return f"{day:%b} {day.day}, {day.year}"
 
 

@@ -46,6 +46,8 @@ def test_strict_build_has_no_warning(project_with_site: Path) -> None:
         ("wros", "type: WRO", "type: Order", "data/wros.yml: entry 'wro-"),
         ("proposals", "state: done", "state: finished", "data/proposals.yml: entry '"),
         ("bills", "bills:", "bills:\n  - nonsense: [", "data/bills.yml: is not valid YAML"),
+        # 100,000 nested brackets once crashed libyaml's composer (a segfault, no message)
+        ("proposals", "proposals:", "deep: " + "[" * 100_000 + "]" * 100_000 + "\nproposals:", "data/proposals.yml: has lists or mappings nested more than"),
     ],
 )
 def test_bad_data_stops_the_build_and_keeps_the_old_site(
