@@ -1,14 +1,16 @@
 """A content security policy for every page, as a second lock behind escaping and the privacy rules.
 
-`add_content_security_policy(html)` puts a `<meta http-equiv="Content-Security-Policy">` tag at
-the top of a finished page's head, before any script, style or link, so it covers all of them.
-The policy lets the browser load nothing from another origin and run no inline script except
-the ones in the page as built: each of those is allowed by the SHA-256 hash of its exact text,
-computed here from the finished page. A script injected later (a slip in escaping, a theme
-update that adds a third-party call) has no hash and does not run; a script, image, font,
-stylesheet, frame or connection to another origin is refused by the browser.
+`add_content_security_policy(html, allowed_scripts)` puts a `<meta http-equiv="Content-Security-Policy">`
+tag at the top of a finished page's head, before any script, style or link, so it covers all of
+them. The policy lets the browser load nothing from another origin, and run no inline script
+but the theme's own: `theme_scripts` finds those in the page as the theme rendered it, leaving
+out any script in the page's content (its Markdown and the blocks made from data), and each is
+allowed by the SHA-256 hash of its exact text. So a `<script>` that slips into a page through
+the data or the Markdown has no hash and does not run, and a script, image, font, stylesheet,
+frame or connection to another origin (a slip, or a theme update that adds a third-party call)
+is refused by the browser. Behaviour of the site's own belongs in docs/assets/site.js.
 
-Plain module (no MkDocs import): the hook `csp_hooks.py` calls it last on every page.
+Plain module (no MkDocs import): the hook `csp_hooks.py` calls it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import base64
 import hashlib
 import html as html_lib
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 # Directives every page gets, before the inline scripts' hashes are known. `frame-ancestors`
@@ -75,8 +78,8 @@ _COMMENT_OR_SCRIPT = re.compile(
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _HEAD_START = re.compile(rf"<head\b{_ATTRIBUTES}>", re.IGNORECASE)
 _CHARSET_META = re.compile(rf"\s*<meta\s+charset\b{_ATTRIBUTES}>", re.IGNORECASE)
-# Exactly the tag this module writes, so that running twice replaces it instead of adding one.
-_OWN_TAG = re.compile(r'\n?<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+# The tag this module writes, looked for where it puts it, so that running twice replaces it.
+_OWN_TAG = re.compile(r'\n<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 
 
 class CspError(ValueError):
@@ -112,6 +115,19 @@ def inline_scripts(html: str) -> list[str]:
     return scripts
 
 
+def theme_scripts(page_html: str, content: str) -> list[str]:
+    """The inline scripts the theme's templates put in a page: those of `page_html` (the page as
+    the theme rendered it around `content`) less those of `content` itself (Markdown and data)."""
+    in_content = Counter(inline_scripts(content))
+    scripts = []
+    for text in inline_scripts(page_html):
+        if in_content[text]:
+            in_content[text] -= 1
+        else:
+            scripts.append(text)
+    return scripts
+
+
 def script_hash(text: str) -> str:
     """A CSP hash source for a script's text: 'sha256-<base64>'. Browsers hash the text as parsed,
     in which every CR LF and lone CR has become LF."""
@@ -120,21 +136,23 @@ def script_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def content_security_policy(script_texts: Iterable[str], *, allow_any_inline_script: bool = False) -> str:
-    """The policy for a page whose inline scripts are `script_texts` (each allowed by its hash)."""
+def content_security_policy(allowed_scripts: Iterable[str], *, allow_any_inline_script: bool = False) -> str:
+    """The policy for a page whose inline scripts `allowed_scripts` may run (each by its hash)."""
     if allow_any_inline_script:
         script_sources = SERVE_SCRIPT_SOURCES
     else:
-        hashes = list(dict.fromkeys(script_hash(text) for text in script_texts))  # once each, in order
+        hashes = list(dict.fromkeys(script_hash(text) for text in allowed_scripts))  # once each, in order
         script_sources = " ".join(["'self'", *hashes])
     directives = [BASE_DIRECTIVES[0], ("script-src", script_sources), *BASE_DIRECTIVES[1:]]
     return "; ".join(f"{name} {sources}" for name, sources in directives)
 
 
-def add_content_security_policy(html: str, *, allow_any_inline_script: bool = False) -> str:
+def add_content_security_policy(
+    html: str, allowed_scripts: Iterable[str], *, allow_any_inline_script: bool = False
+) -> str:
     """The page with its policy tag first in its head (after `<meta charset>`, which must come
-    first), replacing a tag this function wrote before. Raises CspError when there is no <head>."""
-    html = _OWN_TAG.sub("", html)
+    first), in place of the tag this function put there before. Only the start of the page is
+    read, however long it is. Raises CspError when there is no <head>."""
     head = _HEAD_START.search(html)
     if head is None:
         raise CspError("the page has no <head> to put its Content-Security-Policy in")
@@ -142,8 +160,11 @@ def add_content_security_policy(html: str, *, allow_any_inline_script: bool = Fa
     charset = _CHARSET_META.match(html, at)
     if charset is not None:
         at = charset.end()
-    policy = content_security_policy(inline_scripts(html), allow_any_inline_script=allow_any_inline_script)
+    rest = at
+    earlier = _OWN_TAG.match(html, at)
+    if earlier is not None:
+        rest = earlier.end()
+    policy = content_security_policy(allowed_scripts, allow_any_inline_script=allow_any_inline_script)
     # Single quotes stay as they are (readable); the policy has no '"', '&' or '<', but escape them anyway.
     content = html_lib.escape(policy, quote=False).replace('"', "&quot;")
-    tag = f'\n<meta http-equiv="Content-Security-Policy" content="{content}">'
-    return html[:at] + tag + html[at:]
+    return f'{html[:at]}\n<meta http-equiv="Content-Security-Policy" content="{content}">{html[rest:]}'
