@@ -6,6 +6,10 @@
  * link) on the clipboard, and a polite live region says that it worked. Without
  * JavaScript the title link and the printed address are there to copy by hand.
  * No request, no cookie, no storage.
+ *
+ * Search dialog name: Material marks its search box role="dialog" without a name (axe:
+ * aria-dialog-name). It is named here, after the label Material gives the search options
+ * ("Search" in the site's language), instead of in a copy of Material's template.
  */
 (function () {
   "use strict";
@@ -127,6 +131,15 @@
       place(holder, makeButton(holder));
     });
   }
+
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (!dialog || dialog.hasAttribute("aria-label") || dialog.hasAttribute("aria-labelledby")) return;
+    var options = dialog.querySelector(".md-search__options[aria-label]");
+    dialog.setAttribute("aria-label", (options && options.getAttribute("aria-label")) || "Search");
+  }
+
+  nameSearchDialog(); // site.js loads at the end of <body>: the search box is already there
 
   // Material's document$ emits on every page load (also with instant navigation).
   if (window.document$ && typeof window.document$.subscribe === "function") {

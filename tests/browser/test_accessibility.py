@@ -25,7 +25,9 @@ def violations(axe: Any, page: Any, where: str) -> list[str]:
     """axe's WCAG 2.2 A/AA violations on the page at rest, as readable reports."""
     # Colours are judged once fades have finished (Material fades the header's page title in
     # after a scroll; half-way through, it is half transparent).
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
+    # A function, not an expression: Playwright re-evaluates an expression with eval() on every
+    # poll, which the pages' Content-Security-Policy refuses; a function is compiled once.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     ran = len(results.response["passes"]) + len(results.response["violations"])
     assert ran > 10, f"{where}: axe hardly ran ({ran} rules)"
