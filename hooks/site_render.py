@@ -24,9 +24,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import jinja2
+
 from site_data import SiteData
-from site_templates import Glossary, Here, render
-from site_text import HOME_PAGE, fold
+from site_templates import ENVIRONMENT, Glossary, Here, render
+from site_text import HOME_PAGE, cyclic_gc_paused, fold
 from site_views import (
     BillListView,
     ChangeListView,
@@ -180,7 +182,8 @@ class SiteRenderer:
         self.data = data
         self.views = SiteViews(data, site)
         self.glossary = Glossary.of(data)
-        self._views: dict[str, Any] = {}
+        self._templates: dict[str, jinja2.Template] = {}  # looked up once per build, not per page
+        self._views: dict[str, tuple[Any, tuple[SearchRecord, ...]]] = {}  # data block -> view, search records
         self._punch_lists: dict[tuple[PunchListForm, str, str], str] = {}
 
     def punch_list(self, src_uri: str, page_url: str) -> str:
@@ -192,8 +195,9 @@ class SiteRenderer:
         here = Here.page(page_url) if lever else Here.shared(page_url)
         key = (form, lever["id"] if lever else "", here.base)
         if key not in self._punch_lists:
-            view = self.views.punch_list(form, lever["id"] if lever else "")
-            self._punch_lists[key] = render("punch_list.html", view, here, self.glossary)
+            with cyclic_gc_paused():
+                view = self.views.punch_list(form, lever["id"] if lever else "")
+            self._punch_lists[key] = render(self._template("punch_list.html"), view, here, self.glossary)
         return self._punch_lists[key]
 
     def page_blocks(self, page_html: str, src_uri: str, page_url: str) -> PageBlocks:
@@ -208,14 +212,23 @@ class SiteRenderer:
         return PageBlocks(blocks)
 
     def _block(self, kind: str, name: str, here: Here) -> Block:
+        # View records stay alive for the whole build: see cyclic_gc_paused.
         if kind == "status":
-            view = self.views.status_box(name)
-            return Block(render(STATUS_BOX_TEMPLATE, view, here, self.glossary), status_box_records(view))
+            with cyclic_gc_paused():
+                view = self.views.status_box(name)
+                records = status_box_records(view)
+            return Block(render(self._template(STATUS_BOX_TEMPLATE), view, here, self.glossary), records)
         block = DATA_BLOCKS[name]
         if name not in self._views:
-            self._views[name] = block.view(self.views)
-        view = self._views[name]
-        return Block(render(block.template, view, here, self.glossary), block.search_records(view))
+            with cyclic_gc_paused():
+                self._views[name] = (view := block.view(self.views)), block.search_records(view)
+        view, records = self._views[name]
+        return Block(render(self._template(block.template), view, here, self.glossary), records)
+
+    def _template(self, name: str) -> jinja2.Template:
+        if name not in self._templates:
+            self._templates[name] = ENVIRONMENT.get_template(name)
+        return self._templates[name]
 
 
 class PageBlocks:

@@ -30,7 +30,7 @@ from jinja2.ext import Extension
 from markupsafe import Markup, escape
 
 from site_data import WORD_BEFORE_TERM, SiteData
-from site_text import base_url, site_path
+from site_text import base_url, cyclic_gc_paused, site_path
 from site_views import Target
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -121,6 +121,8 @@ ENVIRONMENT.filters["href"] = _href
 ENVIRONMENT.filters["terms"] = _terms
 
 
-def render(template: str, view: Any, here: Here, glossary: Glossary) -> str:
-    """The block `template` (a file in hooks/templates/) renders for `view` on the page at `here`."""
-    return ENVIRONMENT.get_template(template).render(view=view, here=here, glossary=glossary)
+def render(template: str | jinja2.Template, view: Any, here: Here, glossary: Glossary) -> str:
+    """What `template` (a file in hooks/templates/, or one from `ENVIRONMENT.get_template`)
+    renders for `view` on the page at `here`."""
+    with cyclic_gc_paused():
+        return ENVIRONMENT.get_template(template).render(view=view, here=here, glossary=glossary)

@@ -5,9 +5,12 @@ No MkDocs import and no import of the other modules here, so any of them can use
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
+import gc
 import posixpath
+from collections.abc import Iterator
 
 # Pages in docs/ that the generated content links to by name.
 HOME_PAGE = "index.md"
@@ -57,3 +60,18 @@ def base_url(page_url: str) -> str:
     tags renderer builds its links)."""
     up = relative_url("", page_url)
     return "" if up == "./" else up
+
+
+@contextlib.contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """For code that builds many small containers that all stay alive (parsed YAML, view
+    records). Python's cycle collector, triggered by every few hundred of them, would scan
+    the growing heap (MkDocs' too) again and again and free nothing: on large data that took
+    about two thirds of the YAML parse time, and a fifth of the rendering."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
