@@ -9,7 +9,7 @@ each form and each distinct way up to the site's root ("../"). Instead of having
 plugin parse their HTML, each block gives one plain search record per item (a WRO, a bill,
 a change, a status), made from its view records, as are the anchor ids it carries.
 
-To add a block: a view function in site_views.py, a template in hooks/templates/, and an
+To add a block: a SiteViews method in site_views.py, a template in hooks/templates/, and an
 entry in DATA_BLOCKS below (with a function giving its search records, if it has items).
 
 No MkDocs import: the hook passes plain strings (page URLs, the site URL) and the search

@@ -67,7 +67,8 @@ def cyclic_gc_paused() -> Iterator[None]:
     """For code that builds many small containers that all stay alive (parsed YAML, view
     records). Python's cycle collector, triggered by every few hundred of them, would scan
     the growing heap (MkDocs' too) again and again and free nothing: on large data that took
-    about two thirds of the YAML parse time, and a fifth of the rendering."""
+    about two thirds of the YAML parse time and a fifth of the rendering.
+    (site_data.py still has its own copy, _cyclic_gc_paused, for the YAML parse.)"""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
