@@ -20,6 +20,8 @@ sibling modules are imported here, at the top.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,56 +34,69 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from site_data import DataError, SiteData, load_site_data
-from site_exports import DOWNLOADS_DIR, download_files
-from site_feed import CHANGES_PAGE, FEED_PATH, FeedError, atom_feed
-from site_render import (
-    MarkerError,
-    PageContext,
-    PunchLists,
-    add_to_search_index,
-    insert_after_h1,
-    proposal_address,
-    render_page_blocks,
-    render_page_markdown,
-)
+from site_exports import download_files
+from site_feed import FeedError, atom_feed
+from site_render import MarkerError, PageBlocks, SiteRenderer, add_to_search_index, insert_after_h1, render_page_markdown
+from site_text import CHANGES_PAGE, DOWNLOADS_DIR, FEED_PATH
+from site_views import SiteMap, proposal_address
 
-# Rebuilt by on_config on every build: `mkdocs serve` keeps this module alive across rebuilds.
-_STATE: dict[str, Any] = {}
+
+@dataclass
+class BuildState:
+    """What one build knows, set up in on_config and on_files."""
+
+    data: SiteData
+    renderer: SiteRenderer | None = None  # from on_files, once the pages' URLs are known
+    page_blocks: dict[str, PageBlocks] = field(default_factory=dict)  # src_uri -> its rendered blocks
+
+
+# Replaced by on_config on every build: `mkdocs serve` keeps this module alive across rebuilds.
+_build: BuildState | None = None
+
+
+def _state() -> BuildState:
+    assert _build is not None, "on_config runs first"
+    return _build
+
+
+def _renderer() -> SiteRenderer:
+    renderer = _state().renderer
+    assert renderer is not None, "on_files runs before the pages"
+    return renderer
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
     root = Path(config.config_file_path).parent
     try:
         data = load_site_data(root / "data", docs_dir=Path(config.docs_dir))
     except DataError as err:
         raise PluginError(str(err)) from None
-    _STATE.clear()
-    _STATE["data"] = data
-    _STATE["page_blocks"] = {}  # src_uri -> PageBlocks
-    config.extra["tracker_checked"] = data.checked  # for templates (print header, meta)
+    _build = BuildState(data)
+    # for templates: the print header and meta, and the feed link in every page's head
+    config.extra["tracker_checked"] = data.checked
+    config.extra["feed_path"] = FEED_PATH
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    data: SiteData = _STATE["data"]
-    page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
-    _STATE["page_urls"] = page_urls
-    _STATE["punch_lists"] = PunchLists(data, page_urls, config.site_url or "/")
+    state = _state()
+    site_url = config.site_url or "/"
+    site = SiteMap({file.src_uri: file.url for file in files.documentation_pages()}, site_url)
+    state.renderer = SiteRenderer(state.data, site)
 
-    site_root = PageContext(src_uri="", url="", page_urls=page_urls, site_url=config.site_url or "/")
+    def link(proposal: Mapping[str, Any]) -> str:
+        return proposal_address(proposal, state.data, site)
 
-    def link(proposal: dict[str, Any]) -> str:
-        return proposal_address(proposal, data, site_root)
-
-    for name, content in download_files(data, link).items():
+    for name, content in download_files(state.data, link).items():
         files.append(File.generated(config, f"{DOWNLOADS_DIR}/{name}", content=content))
     try:
         feed = atom_feed(
-            data.status_changes(),
+            state.data.status_changes(),
             site_url=config.site_url or "",
             site_name=config.site_name,
-            changes_url=f"{config.site_url}{page_urls.get(CHANGES_PAGE, '')}",  # the home page if there is none
-            checked=data.checked,
+            changes_url=f"{config.site_url}{site.page_urls.get(CHANGES_PAGE, '')}",  # the home page if there is none
+            checked=state.data.checked,
             link_for=link,
         )
     except FeedError as err:
@@ -90,28 +105,23 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def _context(page: Page, config: MkDocsConfig) -> PageContext:
-    return PageContext(
-        src_uri=page.file.src_uri,
-        url=page.url,
-        page_urls=_STATE["page_urls"],
-        site_url=config.site_url or "/",
-    )
-
-
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    src_uri = page.file.src_uri
     try:
         aliases = page.meta.get("anchor_aliases") or {}
         if not isinstance(aliases, dict):
-            raise MarkerError(f"docs/{page.file.src_uri}: front matter 'anchor_aliases' must map old ids to new ids")
-        return render_page_markdown(markdown, _STATE["data"], _context(page, config), anchor_aliases=aliases)
+            raise MarkerError(f"docs/{src_uri}: front matter 'anchor_aliases' must map old ids to new ids")
+        return render_page_markdown(markdown, _state().data, src_uri, anchor_aliases=aliases)
     except MarkerError as err:
         raise PluginError(str(err)) from None
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    blocks = render_page_blocks(html, _STATE["data"], _context(page, config))
-    _STATE["page_blocks"][page.file.src_uri] = blocks
+    try:
+        blocks = _renderer().page_blocks(html, page.file.src_uri, page.url)
+    except MarkerError as err:
+        raise PluginError(str(err)) from None
+    _state().page_blocks[page.file.src_uri] = blocks
     # MkDocs checks links to anchors, after every page, against the ids it saw; tell it these.
     page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.anchor_ids
     return html
@@ -122,15 +132,15 @@ def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfi
     # the page's entries are in the index and a proposal's status can join its heading's.
     search = config.plugins.get("material/search")
     if search is not None and not (page.meta.get("search") or {}).get("exclude"):
-        records = _STATE["page_blocks"][page.file.src_uri].search_records
+        records = _state().page_blocks[page.file.src_uri].search_records
         add_to_search_index(search.search_index.entries, page.url, records)
     return context
 
 
-@event_priority(-75)  # after the privacy plugin's pass (-50): see external_link in site_render
+@event_priority(-75)  # after the privacy plugin's pass (-50): see the sources macro in templates/parts.html
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     # The privacy plugin re-parses every outbound link it finds; generated blocks hold
     # thousands of source links and no external asset. The punch-list is rendered once per
-    # build; it stays out of search (readers find each proposal in its own section).
-    filled = _STATE["page_blocks"][page.file.src_uri].fill(output)
-    return insert_after_h1(filled, _STATE["punch_lists"].for_page(page.file.src_uri, page.url))
+    # build and base URL; it stays out of search (readers find each proposal in its own section).
+    filled = _state().page_blocks[page.file.src_uri].fill(output)
+    return insert_after_h1(filled, _renderer().punch_list(page.file.src_uri, page.url))

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from congress_calendar import bill_is_live, congress_end, ordinal
 from site_data import DataError, SiteData, load_site_data
-from site_render import format_date
+from site_text import format_date
 
 TODAY_VARIABLE = "PUNCHLIST_TODAY"
 # A status whose newest evidence is over two years old needs a search for newer developments

@@ -11,9 +11,7 @@ and the tests call it directly, and so can a person:
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import gc
 import html
 import json
 import math
@@ -29,6 +27,7 @@ import jsonschema_rs
 import yaml
 
 from congress_calendar import bill_is_live, congress_end, died_with_congress, ordinal
+from site_text import cyclic_gc_paused, fold
 
 # data file stem -> the key of its list of records
 LIST_KEYS: dict[str, str] = {
@@ -39,12 +38,13 @@ LIST_KEYS: dict[str, str] = {
     "glossary": "terms",
 }
 
-STATE_LABELS: dict[str, str] = {
-    "done": "Done",
-    "partly": "Partly done",
-    "pending": "Pending",
-    "not-done": "Not done",
-    "reversed": "Reversed",
+# Fields whose values readers see as labels: the schema lists each value as
+# {"const": value, "title": label} under "oneOf", so a value and its label are added together.
+# Labels attribute -> (data file stem, the field as messages name it, its place in the schema).
+LABELLED_FIELDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "proposal_state": ("proposals", "status.state", ("$defs", "state")),
+    "wro_state": ("wros", "status.state", ("properties", "wros", "items", "properties", "status", "properties", "state")),
+    "bill_step": ("bills", "status.step", ("properties", "bills", "items", "properties", "status", "properties", "step")),
 }
 
 
@@ -85,6 +85,7 @@ class StatusChange:
 
     proposal: Mapping[str, Any]
     state: str
+    label: str  # what readers see for the state
     date: str
     note: str
     sources: tuple[Mapping[str, str], ...]
@@ -93,6 +94,15 @@ class StatusChange:
     @property
     def anchor(self) -> str:
         return f"change-{self.proposal['id']}-{self.date}"
+
+
+@dataclass(frozen=True)
+class Labels:
+    """What readers see for each state and step, read from the schemas (LABELLED_FIELDS)."""
+
+    proposal_state: Mapping[str, str]
+    wro_state: Mapping[str, str]
+    bill_step: Mapping[str, str]
 
 
 # A glossary term glued to one of these is part of a longer word ("pre-WRO", "&amp;WRO").
@@ -111,6 +121,7 @@ class SiteData:
     checked: str  # the date the proposals' statuses were last checked
     wros_checked: str
     bills_checked: str
+    labels: Labels
 
     @cached_property
     def glossary_pattern(self) -> re.Pattern[str] | None:
@@ -125,7 +136,7 @@ class SiteData:
     @cached_property
     def glossary_meanings(self) -> dict[str, str]:
         """Escaped term -> escaped meaning, for tooltips."""
-        return {html.escape(t["term"]): html.escape(" ".join(t["meaning"].split())) for t in self.glossary}
+        return {html.escape(t["term"]): html.escape(fold(t["meaning"])) for t in self.glossary}
 
     def lever(self, lever_id: str) -> Mapping[str, Any]:
         return next(lever for lever in self.levers if lever["id"] == lever_id)
@@ -171,9 +182,9 @@ class SiteData:
         changes = []
         for proposal in self.proposals:
             for earlier in proposal.get("history", []):
-                changes.append(_change(proposal, earlier, earlier["date"], current=False))
+                changes.append(_change(proposal, earlier, earlier["date"], self.labels, current=False))
             status = proposal["status"]
-            changes.append(_change(proposal, status, status["as_of"], current=True))
+            changes.append(_change(proposal, status, status["as_of"], self.labels, current=True))
         # newest first; on the same day, keep the punch-list's order
         order = {p["id"]: i for i, p in enumerate(self.proposals)}
         changes.sort(key=lambda c: order[c.proposal["id"]])
@@ -181,10 +192,13 @@ class SiteData:
         return changes
 
 
-def _change(proposal: Mapping[str, Any], entry: Mapping[str, Any], date: str, *, current: bool) -> StatusChange:
+def _change(
+    proposal: Mapping[str, Any], entry: Mapping[str, Any], date: str, labels: Labels, *, current: bool
+) -> StatusChange:
     return StatusChange(
         proposal=proposal,
         state=entry["state"],
+        label=labels.proposal_state[entry["state"]],
         date=date,
         note=entry["note"],
         sources=tuple(entry["sources"]),
@@ -339,20 +353,6 @@ DataYamlLoader.add_constructor(f"{_YAML_TAG}float", _construct_finite_float)
 DataYamlLoader.add_constructor(f"{_YAML_TAG}merge", _refuse_merge)
 
 
-@contextlib.contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Parsing builds many small containers that all stay alive. Python's cycle collector,
-    triggered by every few hundred of them, would scan the growing heap (MkDocs' too) again
-    and again and free nothing: on large data that took about two thirds of the parse time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
     """A data file's document, or the one problem that stops it from being read. Memory and time
     stay bounded whatever the file holds: see MAX_FILE_BYTES, MAX_NODES and MAX_DEPTH."""
@@ -375,7 +375,7 @@ def _read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
         line = raw.count(b"\n", 0, err.start) + 1
         return refused(f"is not UTF-8 text ({err.reason} at line {line}, byte {err.start + 1} of the file)")
     try:
-        with _cyclic_gc_paused():
+        with cyclic_gc_paused():
             if _might_overload_composer(text):
                 _check_events(text)
             document = yaml.load(text, Loader=DataYamlLoader)
@@ -463,7 +463,18 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 70 else text[:67] + "..."
 
 
+def _allowed_values(schema: Mapping[str, Any] | bool) -> list[Any] | None:
+    """The values a labelled field allows (its oneOf consts), or None for any other field."""
+    options = schema.get("oneOf") if isinstance(schema, Mapping) else None
+    if isinstance(options, list) and options and all(isinstance(o, Mapping) and "const" in o for o in options):
+        return [option["const"] for option in options]
+    return None
+
+
 def _expected(schema: Mapping[str, Any] | bool, fallback: str) -> str:
+    allowed = _allowed_values(schema)
+    if allowed is not None:
+        return f"one of {', '.join(map(str, allowed))}"
     if isinstance(schema, Mapping) and schema.get("description"):
         return str(schema["description"])
     return fallback
@@ -507,6 +518,8 @@ def _describe(error: jsonschema_rs.ValidationError, root_schema: Mapping[str, An
         return path, f"expected {_expected(schema, _TYPE_WORDS.get(wanted, wanted))}, got {_shown(value)}"
     if kind.name == "enum":
         return path, f"expected one of {', '.join(map(str, kind.options))}; got {_shown(value)}"
+    if kind.name == "oneOf" and _allowed_values(schema) is not None:
+        return path, f"expected {_expected(schema, '')}; got {_shown(value)}"
     if kind.name == "maxLength":
         return path, f"is {len(value)} characters long; at most {kind.limit} allowed"
     if kind.name == "minItems":
@@ -545,6 +558,45 @@ def _field_name(path: Iterable[str | int]) -> str | None:
     for part in path:
         name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
     return name or None
+
+
+# ---- Labels, from the schemas -------------------------------------------------
+
+
+def read_labels(schemas: Mapping[str, Any]) -> tuple[Labels | None, list[Problem]]:
+    """Each labelled field's value -> label, from its schema's oneOf list of {const, title}.
+    A value without a title would reach readers with no label: it stops the build instead."""
+    found: dict[str, dict[str, str]] = {}
+    problems = []
+    for name, (stem, field, place) in LABELLED_FIELDS.items():
+        label = f"data/schema/{stem}.schema.json"
+        node: Any = schemas[stem]
+        for part in place:
+            node = node.get(part) if isinstance(node, Mapping) else None
+        options = node.get("oneOf") if isinstance(node, Mapping) else None
+        if not isinstance(options, list) or not options:
+            problems.append(Problem(label, None, field, f"expected a 'oneOf' list of {_LABEL_SHAPE} at /{'/'.join(place)}"))
+            continue
+        found[name] = {}
+        for option in options:
+            value = option.get("const") if isinstance(option, Mapping) else None
+            title = option.get("title") if isinstance(option, Mapping) else None
+            if not isinstance(value, str):
+                problems.append(Problem(label, None, field, f"expected each 'oneOf' entry to be {_LABEL_SHAPE}; got {_shown(option)}"))
+            elif not isinstance(title, str) or not title.strip():
+                problems.append(Problem(
+                    label, None, field,
+                    f"the {field.rsplit('.', 1)[-1]} '{value}' (used in data/{stem}.yml) has no label; "
+                    f'expected {{"const": "{value}", "title": "<the label readers see>"}}',
+                ))
+            else:
+                found[name][value] = fold(title)
+    if problems:
+        return None, problems
+    return Labels(**found), []
+
+
+_LABEL_SHAPE = '{"const": <value>, "title": <the label readers see>}'
 
 
 # ---- Checks a schema cannot express ----------------------------------------
@@ -695,9 +747,11 @@ def load_site_data(
 
     `schema_dir` defaults to data_dir/schema; `docs_dir`, when given, is checked for the lever pages."""
     schemas = load_schemas(schema_dir or data_dir / "schema")
+    labels, problems = read_labels(schemas)
+    if labels is None:
+        raise DataError(problems)
 
     files: dict[str, Any] = {}
-    problems: list[Problem] = []
     for stem, list_key in LIST_KEYS.items():
         label = f"data/{stem}.yml"
         document, read_problems = _read_yaml(data_dir / f"{stem}.yml", label)
@@ -722,6 +776,7 @@ def load_site_data(
         checked=files["proposals"]["checked"],
         wros_checked=files["wros"]["checked"],
         bills_checked=files["bills"]["checked"],
+        labels=labels,
     )
 
 

@@ -14,11 +14,15 @@ from typing import Any
 
 from site_data import SiteData
 
-DOWNLOADS_DIR = "downloads"  # in the built site
 DOWNLOAD_KINDS = ("proposals", "wros", "bills")  # each written as <kind>.csv and <kind>.json
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+Record = Mapping[str, Any]
+# A CSV file's columns: each header with the function that gives its cell for one record,
+# side by side so that a column cannot lose its header or move away from it.
+Columns = Sequence[tuple[str, Callable[[Record], Any]]]
 
 
 def csv_cell(value: Any) -> str:
@@ -34,53 +38,75 @@ def _sources(sources: Sequence[Mapping[str, str]]) -> str:
     return " | ".join(f"{s['title']} <{s['url']}>" for s in sources)
 
 
-def _csv(header: Sequence[str], rows: list[Sequence[Any]]) -> str:
+def _csv(columns: Columns, records: Sequence[Record]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([csv_cell(v) for v in row] for row in rows)
+    writer.writerow([header for header, _ in columns])
+    writer.writerows([csv_cell(value(record)) for _, value in columns] for record in records)
     return out.getvalue()
 
 
-def proposals_csv(data: SiteData, link: Callable[[Mapping[str, Any]], str]) -> str:
-    header = ["id", "lever", "title", "who_acts", "authority", "bills", "why", "status", "as_of", "note", "sources", "link"]
-    rows = [
-        [
-            p["id"], p["lever"], p["title"], "; ".join(p["actor"]), p["vehicle"]["authority"],
-            "; ".join(data.bill(b)["number"] for b in p["vehicle"].get("bills", [])), p["why"],
-            p["status"]["state"], p["status"]["as_of"], p["status"]["note"], _sources(p["status"]["sources"]), link(p),
-        ]
-        for p in data.proposals
-    ]
-    return _csv(header, rows)
+def proposal_columns(data: SiteData, link: Callable[[Record], str]) -> Columns:
+    return (
+        ("id", lambda p: p["id"]),
+        ("lever", lambda p: p["lever"]),
+        ("title", lambda p: p["title"]),
+        ("who_acts", lambda p: "; ".join(p["actor"])),
+        ("authority", lambda p: p["vehicle"]["authority"]),
+        ("bills", lambda p: "; ".join(data.bill(b)["number"] for b in p["vehicle"].get("bills", []))),
+        ("why", lambda p: p["why"]),
+        ("status", lambda p: p["status"]["state"]),
+        ("as_of", lambda p: p["status"]["as_of"]),
+        ("note", lambda p: p["status"]["note"]),
+        ("sources", lambda p: _sources(p["status"]["sources"])),
+        ("link", link),
+    )
+
+
+WRO_COLUMNS: Columns = (
+    ("id", lambda w: w["id"]),
+    ("announced", lambda w: w["date"]),
+    ("order_date", lambda w: w.get("order_date")),
+    ("type", lambda w: w["type"]),
+    ("scope", lambda w: w.get("scope")),
+    ("entity", lambda w: w["entity"]),
+    ("products", lambda w: w["products"]),
+    ("location", lambda w: w["location"]),
+    ("xinjiang", lambda w: w["xinjiang"]),
+    ("status", lambda w: w["status"]["state"]),
+    ("status_as_of", lambda w: w["status"]["as_of"]),
+    ("status_note", lambda w: w["status"]["note"]),
+    ("sources", lambda w: _sources(w["sources"])),
+)
+
+BILL_COLUMNS: Columns = (
+    ("id", lambda b: b["id"]),
+    ("number", lambda b: b["number"]),
+    ("congress", lambda b: b["congress"]),
+    ("title", lambda b: b["title"]),
+    ("sponsor", lambda b: b["sponsor"]),
+    ("introduced", lambda b: b["introduced"]),
+    ("furthest_step", lambda b: b["status"]["step"]),
+    ("step_date", lambda b: b["status"]["date"]),
+    ("vote", lambda b: b["status"].get("vote")),
+    ("public_law", lambda b: b.get("public_law", {}).get("number")),
+    ("signed", lambda b: b.get("public_law", {}).get("signed")),
+    ("summary", lambda b: b["summary"]),
+    ("critique", lambda b: b.get("critique")),
+    ("sources", lambda b: _sources(b["sources"])),
+)
+
+
+def proposals_csv(data: SiteData, link: Callable[[Record], str]) -> str:
+    return _csv(proposal_columns(data, link), data.proposals)
 
 
 def wros_csv(data: SiteData) -> str:
-    header = ["id", "announced", "order_date", "type", "scope", "entity", "products", "location", "xinjiang",
-              "status", "status_as_of", "status_note", "sources"]
-    rows = [
-        [
-            w["id"], w["date"], w.get("order_date"), w["type"], w.get("scope"), w["entity"], w["products"],
-            w["location"], w["xinjiang"], w["status"]["state"], w["status"]["as_of"], w["status"]["note"],
-            _sources(w["sources"]),
-        ]
-        for w in data.wros
-    ]
-    return _csv(header, rows)
+    return _csv(WRO_COLUMNS, data.wros)
 
 
 def bills_csv(data: SiteData) -> str:
-    header = ["id", "number", "congress", "title", "sponsor", "introduced", "furthest_step", "step_date", "vote",
-              "public_law", "signed", "summary", "critique", "sources"]
-    rows = [
-        [
-            b["id"], b["number"], b["congress"], b["title"], b["sponsor"], b["introduced"], b["status"]["step"],
-            b["status"]["date"], b["status"].get("vote"), b.get("public_law", {}).get("number"),
-            b.get("public_law", {}).get("signed"), b["summary"], b.get("critique"), _sources(b["sources"]),
-        ]
-        for b in data.bills
-    ]
-    return _csv(header, rows)
+    return _csv(BILL_COLUMNS, data.bills)
 
 
 def _json(checked: str, list_key: str, records: Sequence[Mapping[str, Any]]) -> str:

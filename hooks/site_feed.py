@@ -15,11 +15,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from site_data import STATE_LABELS, StatusChange
-from site_render import format_date
-
-FEED_PATH = "feed.xml"  # at the site's root; overrides/main.html links to it from every page
-CHANGES_PAGE = "changes.md"  # the "What changed" page: the feed's alternate link and its entries' ids
+from site_data import StatusChange
+from site_text import FEED_PATH, fold, format_date
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
@@ -39,19 +36,19 @@ def _timestamp(iso_date: str) -> str:
 def _xml(value: Any) -> str:
     """Text or attribute value for the XML: runs of whitespace folded to one space,
     characters XML cannot hold dropped, markup escaped."""
-    return html.escape(" ".join(_NOT_XML.sub("", str(value)).split()), quote=True)
+    return html.escape(fold(_NOT_XML.sub("", str(value))), quote=True)
 
 
 def entry_title(change: StatusChange) -> str:
     """'Issue a region-wide WRO…: Done' — the proposal and the state it reached."""
-    return f"{change.proposal['title']}: {STATE_LABELS[change.state]}"
+    return f"{change.proposal['title']}: {change.label}"
 
 
 def entry_summary(change: StatusChange) -> str:
     """The note, then its sources, as plain text (feed readers show it as is)."""
     now = " This is its current status." if change.current else ""
     sources = "; ".join(f"{s['title']} <{s['url']}>" for s in change.sources)
-    return f"{STATE_LABELS[change.state]} as of {format_date(change.date)}.{now} {change.note} Sources: {sources}"
+    return f"{change.label} as of {format_date(change.date)}.{now} {change.note} Sources: {sources}"
 
 
 def atom_feed(
@@ -97,7 +94,7 @@ def atom_feed(
     <updated>{_xml(_timestamp(change.date))}</updated>
     <published>{_xml(_timestamp(change.date))}</published>
     <link rel="alternate" type="text/html" href="{_xml(link_for(change.proposal))}" />
-    <category term="{_xml(change.state)}" label="{_xml(STATE_LABELS[change.state])}" />
+    <category term="{_xml(change.state)}" label="{_xml(change.label)}" />
     <summary type="text">{_xml(entry_summary(change))}</summary>
   </entry>
 """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from conftest import FIXTURE_DATA, copy_project
+from site_text import FEED_PATH
 
 HOOK = "hooks/punchlist_hooks.py"
 
@@ -59,6 +61,25 @@ def test_on_config_turns_bad_data_into_a_readable_plugin_error(project: Path) ->
     message = str(caught.value)
     assert "data/wros.yml: entry 'wro-xinjiang-region' (#1): field 'type': expected one of WRO, Finding; got 'Order'" in message
     assert "Traceback" not in message
+
+
+def test_a_state_without_a_label_stops_the_build_with_a_message(project: Path) -> None:
+    schema = project / "data" / "schema" / "proposals.schema.json"
+    document = json.loads(schema.read_text())
+    document["$defs"]["state"]["oneOf"].append({"const": "stalled"})
+    schema.write_text(json.dumps(document))
+    config = config_for(project)
+    with pytest.raises(PluginError) as caught:
+        config.plugins[HOOK].on_config(config)
+    message = str(caught.value)
+    assert "data/schema/proposals.schema.json: field 'status.state': the state 'stalled'" in message
+    assert "Traceback" not in message and "KeyError" not in message
+
+
+def test_on_config_gives_templates_the_feed_path(project: Path) -> None:
+    config = config_for(project)
+    config.plugins[HOOK].on_config(config)
+    assert config.extra["feed_path"] == FEED_PATH
 
 
 def test_on_files_adds_the_downloads(project: Path) -> None:

@@ -4,6 +4,7 @@ page, newest first, text kept as text, and advertised in every page's head."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -78,7 +79,7 @@ def test_hostile_text_stays_text() -> None:
     data = load_site_data(FIXTURE_DATA, schema_dir=SCHEMA_DIR)
     original = next(c for c in data.status_changes() if c.state == "done")
     proposal = {**original.proposal, "title": HOSTILE_TITLE}
-    hostile = StatusChange(proposal, original.state, original.date, HOSTILE_NOTE, original.sources, original.current)
+    hostile = dataclasses.replace(original, proposal=proposal, note=HOSTILE_NOTE)
     text = fixture_feed(data, [hostile])
     assert "<script" not in text and "<b>" not in text and "<img" not in text
     _, (entry,) = checked_entries(text)  # still well-formed, no CDATA trick, no control character

@@ -1,54 +1,48 @@
-"""Rendering data as HTML: links, injection under the H1, and inert text."""
+"""Rendering data as HTML: the blocks, their links from each page, the punch-list under the
+H1, search records and anchors from the view records. Hostile text: test_hostile_text.py."""
 
 from __future__ import annotations
 
-import datetime
-import shutil
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
-import yaml
 
+import site_render
 from conftest import FIXTURE_DATA, SCHEMA_DIR
-from site_data import DataYamlLoader, load_site_data
+from site_data import load_site_data
 from site_render import (
+    DATA_BLOCKS,
     MarkerError,
-    PageContext,
-    email_text,
-    esc,
-    format_date,
-    PunchLists,
     SearchRecord,
+    SiteRenderer,
     add_to_search_index,
     insert_after_h1,
-    relative_url,
-    render_page_blocks,
     render_page_markdown,
-    render_punch_list,
-    render_wros,
 )
+from site_templates import TEMPLATES_DIR, Glossary, Here, link, mark_terms
+from site_views import SiteMap, SiteViews, Target
 
-PAGES = {"index.md": "", "customs.md": "customs/", "multilateral.md": "multilateral/", "bills.md": "bills/",
-         "wros.md": "wros/", "about.md": "about/"}
+# As MkDocs gives them: the home page's URL is "./".
+PAGES = {"index.md": "./", "customs.md": "customs/", "multilateral.md": "multilateral/", "bills.md": "bills/",
+         "wros.md": "wros/", "about.md": "about/", "changes.md": "changes/", "glossary.md": "glossary/"}
 SITE = "https://example.org/punch/"
-
-HOSTILE = {
-    "script": "<script>alert(1)</script>",
-    "onerror": '<img src=x onerror="alert(2)">',
-    "pipe": "a | b | c",
-    "markdown-link": "[click](javascript:alert(3))",
-    "newline": "first line\n\nsecond line",
-}
-
-
-def context(src_uri: str) -> PageContext:
-    return PageContext(src_uri=src_uri, url=PAGES[src_uri], page_urls=PAGES, site_url=SITE)
 
 
 @pytest.fixture
 def data():
     return load_site_data(FIXTURE_DATA, schema_dir=SCHEMA_DIR)
+
+
+def renderer(data) -> SiteRenderer:
+    return SiteRenderer(data, SiteMap(PAGES, SITE))
+
+
+def punch_list(data, src_uri: str) -> str:
+    return renderer(data).punch_list(src_uri, PAGES[src_uri])
+
+
+def block(data, marker: str, src_uri: str) -> str:
+    return renderer(data).page_blocks(marker, src_uri, PAGES[src_uri]).fill(marker)
 
 
 class Collect(HTMLParser):
@@ -73,28 +67,35 @@ def parse(fragment: str) -> Collect:
     return parser
 
 
+def hrefs(fragment: str) -> list[str]:
+    return [attrs["href"] or "" for tag, attrs in parse(fragment).tags if tag == "a" and "href" in attrs]
+
+
+# ---- Links from the page's base URL -------------------------------------------------
+
+
 @pytest.mark.parametrize(
-    ("target", "base", "expected"),
+    ("target", "page_url", "expected"),
     [
-        ("customs/", "", "customs/"),
-        ("", "customs/", "../"),
-        ("bills/", "customs/", "../bills/"),
-        ("downloads/wros.csv", "wros/", "../downloads/wros.csv"),
-        ("", "", "./"),
+        (Target("customs/", "civil-penalties"), "./", "customs/#civil-penalties"),
+        (Target("customs/", "civil-penalties"), "bills/", "../customs/#civil-penalties"),
+        (Target("customs/", "civil-penalties"), "customs/", "#civil-penalties"),  # its own page: the anchor alone
+        (Target(""), "customs/", "../"),
+        (Target(""), "./", "./"),
+        (Target("downloads/wros.csv"), "wros/", "../downloads/wros.csv"),
+        (Target("bills/", "hr1-117"), "a/b/", "../../bills/#hr1-117"),
     ],
 )
-def test_relative_url(target: str, base: str, expected: str) -> None:
-    assert relative_url(target, base) == expected
+def test_link_from_a_page(target: Target, page_url: str, expected: str) -> None:
+    assert link(target, Here.page(page_url)) == expected
 
 
-def test_link_within_the_same_page_is_just_the_anchor() -> None:
-    assert context("customs.md").link("customs.md", "civil-penalties") == "#civil-penalties"
-    assert context("index.md").link("customs.md", "civil-penalties") == "customs/#civil-penalties"
+def test_shared_output_never_links_to_the_anchor_alone() -> None:
+    # a punch-list shared by every page one level down cannot know which page it is on
+    assert link(Target("bills/", "hr1-117"), Here.shared("bills/")) == "../bills/#hr1-117"
 
 
-def test_format_date() -> None:
-    assert format_date("2022-06-21") == "Jun 21, 2022"
-    assert format_date("2021-01-03") == "Jan 3, 2021"
+# ---- The punch-list -----------------------------------------------------------------
 
 
 def test_block_goes_right_after_the_article_h1() -> None:
@@ -110,20 +111,28 @@ def test_block_goes_to_the_top_of_an_article_without_h1() -> None:
     assert out.index("TABLE") < out.index("Intro")
 
 
-def test_punch_lists_are_rendered_once_and_rebased_per_page(data) -> None:
-    lists = PunchLists(data, PAGES, SITE)
-    about = lists.for_page("about.md", "about/")
-    home = lists.for_page("index.md", "")
-    assert 'href="../customs/#region-wide-wro"' in about
-    assert 'href="customs/#region-wide-wro"' in home
-    assert about == render_punch_list(data, context("about.md"))  # same as rendering for the page itself
-    assert lists.for_page("wros.md", "wros/") == about  # one compact form for every other page
-    lever = lists.for_page("customs.md", "customs/")
-    assert 'href="#region-wide-wro"' in lever and 'href="../"' in lever
+def test_punch_list_is_rendered_once_per_form_and_base_url(data, monkeypatch) -> None:
+    rendered: list[tuple[str, str]] = []
+    real_render = site_render.render
+
+    def counting_render(template, view, here, glossary):
+        rendered.append((getattr(view, "form", ""), here.base))
+        return real_render(template, view, here, glossary)
+
+    monkeypatch.setattr(site_render, "render", counting_render)
+    lists = renderer(data)
+    about, wros, home = (lists.punch_list(src, PAGES[src]) for src in ("about.md", "wros.md", "index.md"))
+    assert lists.punch_list("about.md", "about/") is about
+    assert wros is about  # one compact form for every page one level down
+    assert "../customs/#region-wide-wro" in hrefs(about)
+    assert "customs/#region-wide-wro" in hrefs(home)
+    lever = lists.punch_list("customs.md", "customs/")
+    assert "#region-wide-wro" in hrefs(lever) and "../" in hrefs(lever)
+    assert rendered == [("compact", "../"), ("full", ""), ("lever", "../")]
 
 
 def test_home_groups_all_proposals_by_lever(data) -> None:
-    tags = parse(render_punch_list(data, context("index.md"))).tags
+    tags = parse(punch_list(data, "index.md")).tags
     groups = [attrs for tag, attrs in tags if tag == "tr" and attrs.get("class") == "punch-list__group"]
     rows = [attrs["data-proposal"] for tag, attrs in tags if tag == "tr" and "data-proposal" in attrs]
     assert len(groups) == 2
@@ -132,15 +141,16 @@ def test_home_groups_all_proposals_by_lever(data) -> None:
 
 
 def test_lever_page_shows_its_own_proposals_and_links_to_the_full_list(data) -> None:
-    html = render_punch_list(data, context("multilateral.md"))
+    html = punch_list(data, "multilateral.md")
     tags = parse(html).tags
     rows = [attrs["data-proposal"] for tag, attrs in tags if tag == "tr" and "data-proposal" in attrs]
     assert rows == ["ilo-inquiry"]
     assert ("a", {"href": "../"}) in tags
+    assert "All 2 proposals on the punch-list" in "".join(parse(html).text)
 
 
 def test_other_pages_show_the_full_list_folded(data) -> None:
-    tags = parse(render_punch_list(data, context("about.md"))).tags
+    tags = parse(punch_list(data, "about.md")).tags
     assert tags[0] == ("div", {"class": "punch-list punch-list--compact", "data-search-exclude": None})
     assert ("details", {}) in tags
     rows = [attrs["data-proposal"] for tag, attrs in tags if tag == "tr" and "data-proposal" in attrs]
@@ -148,16 +158,21 @@ def test_other_pages_show_the_full_list_folded(data) -> None:
 
 
 def test_proposal_links_point_to_its_section_and_bills(data) -> None:
-    hrefs = [attrs.get("href") for tag, attrs in parse(render_punch_list(data, context("about.md"))).tags if tag == "a"]
-    assert "../customs/#region-wide-wro" in hrefs
-    assert "../bills/#hr6256-117" in hrefs
-    assert "../multilateral/#ilo-inquiry" in hrefs
+    links = hrefs(punch_list(data, "about.md"))
+    assert "../customs/#region-wide-wro" in links
+    assert "../bills/#hr6256-117" in links
+    assert "../multilateral/#ilo-inquiry" in links
 
 
-def test_email_text_has_title_actor_status_and_deep_link(data) -> None:
-    proposal = data.proposal("region-wide-wro")
-    text = email_text(proposal, SITE + "customs/#region-wide-wro")
-    assert text.splitlines() == [
+def test_caption_says_how_many_and_when_checked(data) -> None:
+    parsed = parse(punch_list(data, "index.md"))
+    assert "The punch-list: 2 proposals, status checked Nov 27, 2026" in "".join(parsed.text)
+    assert ("time", {"datetime": "2026-11-27"}) in parsed.tags
+
+
+def test_copy_text_has_title_actor_status_and_deep_link(data) -> None:
+    rows = [attrs for tag, attrs in parse(punch_list(data, "index.md")).tags if tag == "tr" and "data-copy-text" in attrs]
+    assert rows[0]["data-copy-text"].splitlines() == [
         "Issue a region-wide WRO on Xinjiang cotton and tomatoes",
         "Who acts: DHS/CBP",
         "Status: Done (as of Jun 21, 2022)",
@@ -165,83 +180,26 @@ def test_email_text_has_title_actor_status_and_deep_link(data) -> None:
     ]
 
 
+# ---- Markers and the page's Markdown ----------------------------------------------------
+
+
 def test_unknown_marker_is_an_error(data) -> None:
     with pytest.raises(MarkerError, match="unknown marker '<!-- data:nothing -->'"):
-        render_page_markdown("# T\n\n<!-- data:nothing -->\n", data, context("about.md"))
+        render_page_markdown("# T\n\n<!-- data:nothing -->\n", data, "about.md")
     with pytest.raises(MarkerError, match="names no proposal"):
-        render_page_markdown("# T\n\n<!-- status:no-such-proposal -->\n", data, context("customs.md"))
+        render_page_markdown("# T\n\n<!-- status:no-such-proposal -->\n", data, "customs.md")
+    with pytest.raises(MarkerError, match="docs/about.md: unknown marker"):
+        renderer(data).page_blocks("<!-- data:nothing -->", "about.md", "about/")
 
 
 def test_glossary_becomes_abbreviations(data) -> None:
-    out = render_page_markdown("# T\n", data, context("about.md"))
+    out = render_page_markdown("# T\n", data, "about.md")
     assert out.rstrip().endswith("*[WRO]: Withhold Release Order\n*[ILO]: International Labour Organization")
-
-
-# ---- Hostile text stays text -------------------------------------------------
-
-
-@pytest.fixture
-def hostile_data(tmp_path: Path):
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, target)
-    for stem, change in {
-        "proposals": lambda d: d["proposals"][0].update(
-            {"title": HOSTILE["script"][:60], "why": HOSTILE["markdown-link"], "actor": [HOSTILE["pipe"]]}
-        )
-        or d["proposals"][0]["status"].update({"note": HOSTILE["newline"]})
-        or d["proposals"][0]["status"]["sources"][0].update({"title": HOSTILE["onerror"]}),
-        "wros": lambda d: d["wros"][0].update({"entity": HOSTILE["onerror"], "products": HOSTILE["newline"],
-                                               "location": HOSTILE["pipe"]}),
-    }.items():
-        path = target / f"{stem}.yml"
-        document = yaml.load(path.read_text(), Loader=DataYamlLoader)
-        change(document)
-        path.write_text(yaml.safe_dump(document, sort_keys=False))
-    return load_site_data(target, schema_dir=SCHEMA_DIR, today=datetime.date(2026, 11, 27))
-
-
-def test_hostile_text_renders_as_literal_text(hostile_data) -> None:
-    page = "# Customs\n\n<!-- status:region-wide-wro -->\n\n<!-- data:wros -->\n"
-    blocks = render_page_blocks(page, hostile_data, context("customs.md"))
-    search = "".join(f"<h2>{r.title}</h2><p>{r.text}</p>" for r in blocks.search_records)  # shown as HTML too
-    html = blocks.fill(page) + render_punch_list(hostile_data, context("customs.md")) + search
-    parsed = parse(html)
-    tag_names = {tag for tag, _ in parsed.tags}
-    assert "script" not in tag_names and "img" not in tag_names
-    assert not any(name.startswith("on") for _, attrs in parsed.tags for name in attrs)
-    assert not any((attrs.get("href") or "").lower().startswith("javascript") for _, attrs in parsed.tags)
-    text = "".join(parsed.text)
-    assert HOSTILE["script"][:60] in text
-    assert HOSTILE["onerror"] in text
-    assert HOSTILE["markdown-link"] in text
-    assert "first line second line" in text  # the newline folds to a space, the text stays
-
-
-def test_hostile_text_keeps_table_shape(hostile_data) -> None:
-    parsed = parse(render_wros(hostile_data, context("wros.md")).html)
-    row_cells = []
-    for tag, attrs in parsed.tags:
-        if tag == "tr":
-            row_cells.append(0)
-        elif tag == "td":
-            row_cells[-1] += 1
-    assert row_cells[1:] == [8, 8]  # header row, then each record with all eight cells
-
-
-def test_generated_blocks_have_no_blank_line(hostile_data) -> None:
-    # A blank line would end Markdown's raw HTML block and expose the rest to Markdown.
-    for src in ("index.md", "customs.md", "about.md"):
-        block = render_punch_list(hostile_data, context(src))
-        assert "\n\n" not in block and "\n" not in block
-
-
-def test_esc_folds_whitespace_and_escapes_quotes() -> None:
-    assert esc('a\n"b"\t<c>') == "a &quot;b&quot; &lt;c&gt;"
 
 
 def test_anchor_alias_goes_right_before_the_renamed_heading(data) -> None:
     markdown = "# Customs\n\nIntro.\n\n## A renamed section { #new-name }\n\nText.\n"
-    out = render_page_markdown(markdown, data, context("customs.md"), anchor_aliases={"old-name": "new-name"})
+    out = render_page_markdown(markdown, data, "customs.md", anchor_aliases={"old-name": "new-name"})
     alias = '<div class="anchor-alias" id="old-name"></div>'
     assert alias in out
     assert out.index(alias) < out.index("## A renamed section") < out.index("Text.")
@@ -249,26 +207,12 @@ def test_anchor_alias_goes_right_before_the_renamed_heading(data) -> None:
 
 def test_anchor_alias_to_a_missing_heading_is_an_error(data) -> None:
     with pytest.raises(MarkerError, match="no heading has the id 'gone'"):
-        render_page_markdown("# T\n\n## S { #here }\n", data, context("customs.md"), anchor_aliases={"old": "gone"})
-
-
-def test_glossary_terms_in_data_text_get_tooltips(data) -> None:
-    tags = parse(render_punch_list(data, context("index.md"))).tags
-    abbrs = [attrs["title"] for tag, attrs in tags if tag == "abbr"]
-    assert "Withhold Release Order" in abbrs  # "WRO" in a proposal title
-    assert "International Labour Organization" in abbrs
-
-
-def test_terms_are_only_marked_as_whole_words(data) -> None:
-    from site_render import prose
-
-    assert "<abbr" not in prose("WROTE, ILOS, pre-WRO, XWRO and x_ILO", data)
-    assert prose("a WRO.", data) == 'a <abbr title="Withhold Release Order">WRO</abbr>.'
+        render_page_markdown("# T\n\n## S { #here }\n", data, "customs.md", anchor_aliases={"old": "gone"})
 
 
 def test_markers_are_filled_in_the_finished_page_and_report_their_anchors(data) -> None:
     after_markdown = '<h1>WROs</h1>\n<!-- data:wros -->\n<p>After.</p>\n<!-- status:ilo-inquiry -->'
-    blocks = render_page_blocks(after_markdown, data, context("wros.md"))
+    blocks = renderer(data).page_blocks(after_markdown, "wros.md", "wros/")
     assert blocks.anchor_ids == {"wro-xinjiang-region", "finding-baoanzhao-stevia"}
     finished = f"<html><nav>menu</nav>{after_markdown}<footer></footer></html>"  # what the theme made of it
     filled = blocks.fill(finished)
@@ -278,18 +222,106 @@ def test_markers_are_filled_in_the_finished_page_and_report_their_anchors(data) 
 
 
 def test_markdown_keeps_markers_for_later_and_gets_the_glossary(data) -> None:
-    out = render_page_markdown("# WROs\n\n<!-- data:wros -->\n", data, context("wros.md"))
+    out = render_page_markdown("# WROs\n\n<!-- data:wros -->\n", data, "wros.md")
     assert "<!-- data:wros -->" in out
     assert "*[WRO]: Withhold Release Order" in out
 
 
+@pytest.mark.parametrize("name", sorted(DATA_BLOCKS))
+def test_anchor_ids_are_the_ids_the_block_carries(data, name: str) -> None:
+    # The ids come from the view records; the HTML must carry exactly those.
+    blocks = renderer(data).page_blocks(f"<!-- data:{name} -->", "about.md", "about/")
+    ids = {attrs["id"] for tag, attrs in parse(blocks.fill(f"<!-- data:{name} -->")).tags if "id" in attrs}
+    assert blocks.anchor_ids == ids
+    assert ids or name == "downloads"
+
+
+def test_every_data_block_has_its_template() -> None:
+    for name, kind in DATA_BLOCKS.items():
+        assert (TEMPLATES_DIR / kind.template).is_file(), name
+
+
+# ---- The blocks ---------------------------------------------------------------------------
+
+
+def test_wro_table_has_a_row_of_eight_cells_per_record(data) -> None:
+    cells: list[int] = []
+    for tag, _ in parse(block(data, "<!-- data:wros -->", "wros.md")).tags:
+        if tag == "tr":
+            cells.append(0)
+        elif tag == "td":
+            cells[-1] += 1
+    assert cells == [0, 8, 8]  # the header row (th), then each record
+
+
+def test_bills_link_to_the_proposals_that_name_them(data) -> None:
+    html = block(data, "<!-- data:bills -->", "bills.md")
+    assert "../customs/#region-wide-wro" in hrefs(html)
+    text = "".join(parse(html).text)
+    assert "Furthest stepEnacted, Dec 23, 2021." in text  # a <dt>, then its <dd>
+    assert "P.L. 117-78, 135 Stat. 1525, signed Dec 23, 2021" in text
+    assert "Passed the House, Sep 22, 2020, 406-3." in text
+
+
+def test_status_box_lists_status_actor_vehicle_why_and_sources(data) -> None:
+    parsed = parse(block(data, "<!-- status:region-wide-wro -->", "customs.md"))
+    terms = [text for text in parsed.text if text in ("Status", "Who acts", "Vehicle", "Why", "Sources")]
+    assert terms == ["Status", "Who acts", "Vehicle", "Why", "Sources"]
+    assert ("span", {"class": "status status--done"}) in parsed.tags
+    assert "../bills/#hr6256-117" in [attrs.get("href") for tag, attrs in parsed.tags if tag == "a"]
+
+
+def test_changes_are_listed_newest_first_with_their_anchor(data) -> None:
+    tags = parse(block(data, "<!-- data:changes -->", "changes.md")).tags
+    ids = [attrs["id"] for tag, attrs in tags if tag == "li" and "id" in attrs]
+    assert ids == [change.anchor for change in data.status_changes()]
+    assert ids[0] == "change-ilo-inquiry-2025-06-01"
+
+
+def test_downloads_link_to_each_file_from_the_page(data) -> None:
+    assert hrefs(block(data, "<!-- data:downloads -->", "index.md")) == [
+        f"downloads/{kind}.{ext}" for kind in ("proposals", "wros", "bills") for ext in ("csv", "json")
+    ]
+    assert hrefs(block(data, "<!-- data:downloads -->", "wros.md"))[0] == "../downloads/proposals.csv"
+
+
+def test_glossary_lists_terms_alphabetically_with_anchors(data) -> None:
+    tags = parse(block(data, "<!-- data:glossary -->", "glossary.md")).tags
+    assert [attrs["id"] for tag, attrs in tags if tag == "dt"] == ["term-ilo", "term-wro"]
+
+
+def test_glossary_terms_in_data_text_get_tooltips(data) -> None:
+    tags = parse(punch_list(data, "index.md")).tags
+    abbrs = [attrs["title"] for tag, attrs in tags if tag == "abbr"]
+    assert "Withhold Release Order" in abbrs  # "WRO" in a proposal title
+    assert "International Labour Organization" in abbrs
+
+
+def test_terms_are_only_marked_as_whole_words(data) -> None:
+    glossary = Glossary.of(data)
+    assert "<abbr" not in mark_terms("WROTE, ILOS, pre-WRO, XWRO and x_ILO", glossary)
+    assert mark_terms("a WRO.", glossary) == 'a <abbr title="Withhold Release Order">WRO</abbr>.'
+
+
+def test_outbound_links_in_generated_blocks_send_no_referrer(data) -> None:
+    # Generated blocks go in after the privacy plugin, which sets this on the pages' own links.
+    page = "<!-- data:wros --><!-- data:bills --><!-- data:changes --><!-- status:ilo-inquiry -->"
+    links = [attrs for tag, attrs in parse(block(data, page, "wros.md")).tags
+             if tag == "a" and (attrs.get("href") or "").startswith("https://")]
+    assert len(links) > 5
+    assert all(a.get("referrerpolicy") == "no-referrer" and "noreferrer" in (a.get("rel") or "") for a in links)
+
+
+# ---- Search records ------------------------------------------------------------------------
+
+
 def test_each_generated_item_is_one_search_record(data) -> None:
     page = "<!-- data:wros -->\n<!-- status:ilo-inquiry -->"
-    records = {r.anchor: r for r in render_page_blocks(page, data, context("wros.md")).search_records}
+    records = {r.anchor: r for r in renderer(data).page_blocks(page, "wros.md", "wros/").search_records}
     assert set(records) == {"wro-xinjiang-region", "finding-baoanzhao-stevia", "ilo-inquiry"}
     region = records["wro-xinjiang-region"]
     assert region.title == "WRO: All entities in Xinjiang"
-    # words of adjacent cells stay apart; no tags, no permalink sign
+    # the words of each cell, apart; no tags, no permalink sign
     assert "WRO All entities in Xinjiang cotton and tomato products Xinjiang" in region.text
     assert "<" not in region.text and "#" not in region.text
     assert records["ilo-inquiry"].joins_heading and not region.joins_heading
@@ -314,8 +346,6 @@ def test_search_records_join_their_heading_or_stand_alone() -> None:
     assert len(entries) == 5
 
 
-def test_outbound_links_in_generated_blocks_send_no_referrer(data) -> None:
-    # Generated blocks go in after the privacy plugin, which sets this on the pages' own links.
-    links = [attrs for tag, attrs in parse(render_wros(data, context("wros.md")).html).tags
-             if tag == "a" and (attrs.get("href") or "").startswith("https://")]
-    assert links and all(a.get("referrerpolicy") == "no-referrer" and "noreferrer" in (a.get("rel") or "") for a in links)
+def test_views_are_made_once_per_build(data) -> None:
+    views = SiteViews(data, SiteMap(PAGES, SITE))
+    assert views.proposal("region-wide-wro") is views.punch_list("full").groups[0].proposals[0]

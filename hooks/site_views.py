@@ -1,0 +1,396 @@
+"""The data as the site shows it: small, typed, frozen view records.
+
+`SiteViews` takes the validated `SiteData` (and a `SiteMap` for addresses) and gives, for
+each generated block, records whose text is what readers see: whitespace folded, labels looked up, dates written
+both ways (ISO for machines, "Jun 21, 2022" for people). Links are `Target`s from the site's
+root; a template turns them into links relative to the page that shows them. Nothing here
+is HTML: the templates in hooks/templates/ escape every value (site_templates.py).
+
+No MkDocs import, no Jinja: tests call these directly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from site_data import SiteData
+from site_exports import DOWNLOAD_KINDS
+from site_text import BILLS_PAGE, DOWNLOADS_DIR, HOME_PAGE, fold, format_date, plural, site_path
+
+DOWNLOAD_LABELS = {"proposals": "The punch-list", "wros": "WROs and Findings", "bills": "Bills and laws"}
+
+
+@dataclass(frozen=True, slots=True)
+class SiteMap:
+    """Where the pages are: docs/ source path -> site-relative URL, and the site's address."""
+
+    page_urls: Mapping[str, str]  # e.g. {"customs.md": "customs/", "index.md": ""}
+    site_url: str  # absolute, ends with "/"
+
+    def target(self, src_uri: str, anchor: str = "") -> Target:
+        return Target(site_path(self.page_urls[src_uri]), anchor)
+
+    def absolute(self, target: Target) -> str:
+        url = self.site_url + target.url
+        return f"{url}#{target.anchor}" if target.anchor else url
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a link goes, from the site's root: a page's or file's site-relative URL
+    ("customs/", "downloads/wros.csv", "" for the home page) and an anchor on it."""
+
+    url: str
+    anchor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    iso: str  # "2022-06-21"
+    text: str  # "Jun 21, 2022"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    title: str
+    url: str  # https:// (the schema allows nothing else)
+    date: Day | None
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """A proposal's state on a date: shown as a coloured badge."""
+
+    state: str  # the value in the data, for the badge's CSS class
+    label: str  # what readers see
+    as_of: Day
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    target: Target
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalView:
+    """One proposal: a row of the punch-list, or its status box on its lever page."""
+
+    id: str
+    title: str
+    target: Target  # its section on its lever page
+    address: str  # the absolute address without scheme, short enough to print: host/path/#id
+    actor: str
+    authority: str
+    bills: tuple[Link, ...]
+    status: Status
+    note: str
+    why: str
+    sources: tuple[Source, ...]
+    copy_text: str  # the plain text a reader pastes into an email
+
+
+@dataclass(frozen=True, slots=True)
+class LeverGroup:
+    title: str
+    target: Target  # the lever's page
+    proposals: tuple[ProposalView, ...]
+
+
+PunchListForm = Literal["full", "lever", "compact"]
+
+
+@dataclass(frozen=True, slots=True)
+class PunchListView:
+    """The summary table under a page's H1: all proposals by lever, open on the home page
+    ("full") and folded elsewhere ("compact"); one lever's on its page ("lever")."""
+
+    form: PunchListForm
+    title: str  # "The punch-list" or the lever's title
+    count: str  # "13 proposals"
+    checked: Day
+    groups: tuple[LeverGroup, ...]  # one per lever; the lever form has just its own
+    total: int  # proposals on the whole list
+    home: Target
+
+
+@dataclass(frozen=True, slots=True)
+class WroView:
+    id: str
+    announced: Day
+    order_date: Day | None
+    type: str
+    entity: str
+    products: str
+    location: str
+    xinjiang: str  # "Yes" or "No"
+    status_label: str
+    as_of: Day
+    note: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WroTableView:
+    checked: Day
+    wros: tuple[WroView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PublicLaw:
+    number: str
+    citation: str
+    signed: Day
+
+
+@dataclass(frozen=True, slots=True)
+class BillView:
+    id: str
+    number: str
+    title: str
+    sponsor: str
+    introduced: Day
+    congress: int
+    step_label: str
+    step_date: Day
+    vote: str
+    note: str
+    public_law: PublicLaw | None
+    summary: str
+    critique: str
+    proposals: tuple[Link, ...]  # the proposals that name it as a vehicle
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BillListView:
+    checked: Day
+    bills: tuple[BillView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeView:
+    anchor: str
+    date: Day
+    proposal: Link
+    status: Status
+    current: bool
+    note: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeListView:
+    changes: tuple[ChangeView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    anchor: str
+    term: str
+    meaning: str
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryView:
+    entries: tuple[GlossaryEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    label: str
+    csv: Target
+    json: Target
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadListView:
+    downloads: tuple[Download, ...]
+
+
+# ---- Pieces ----------------------------------------------------------------------
+
+
+def day(iso: str) -> Day:
+    return Day(iso, format_date(iso))
+
+
+def sources(records: Sequence[Mapping[str, str]]) -> tuple[Source, ...]:
+    # The schema allows no whitespace in a URL; only the title needs folding.
+    return tuple(Source(fold(s["title"]), s["url"], day(s["date"]) if s.get("date") else None) for s in records)
+
+
+def email_text(proposal: Mapping[str, Any], status: Status, deep_link: str) -> str:
+    """The plain text a reader pastes into an email about one proposal."""
+    return (
+        f"{fold(proposal['title'])}\n"
+        f"Who acts: {fold(', '.join(proposal['actor']))}\n"
+        f"Status: {status.label} (as of {status.as_of.text})\n"
+        f"{deep_link}"
+    )
+
+
+def proposal_address(proposal: Mapping[str, Any], data: SiteData, site: SiteMap) -> str:
+    """The proposal's permanent, absolute address: its section on its lever page."""
+    return site.absolute(site.target(data.lever(proposal["lever"])["page"], proposal["id"]))
+
+
+# ---- The views of one build ------------------------------------------------------------
+
+
+class SiteViews:
+    """The view records of one build, one method per generated block. A proposal's view,
+    shown in several forms of the punch-list and in its status box, is made once."""
+
+    def __init__(self, data: SiteData, site: SiteMap) -> None:
+        self.data = data
+        self.site = site
+        self._proposals: dict[str, ProposalView] = {}
+
+    def proposal_target(self, proposal: Mapping[str, Any]) -> Target:
+        return self.site.target(self.data.lever(proposal["lever"])["page"], proposal["id"])
+
+    def proposal(self, proposal_id: str) -> ProposalView:
+        """Raises KeyError for an unknown id (page markers are checked before rendering)."""
+        if proposal_id in self._proposals:
+            return self._proposals[proposal_id]
+        data, site = self.data, self.site
+        proposal = data.proposal(proposal_id)
+        if proposal is None:
+            raise KeyError(proposal_id)
+        status = proposal["status"]
+        target = self.proposal_target(proposal)
+        deep_link = site.absolute(target)
+        badge = Status(status["state"], data.labels.proposal_state[status["state"]], day(status["as_of"]))
+        view = ProposalView(
+            id=proposal["id"],
+            title=fold(proposal["title"]),
+            target=target,
+            address=re.sub(r"^https?://", "", deep_link),
+            actor=fold(", ".join(proposal["actor"])),
+            authority=fold(proposal["vehicle"]["authority"]),
+            bills=tuple(
+                Link(fold(data.bill(bill_id)["number"]), site.target(BILLS_PAGE, bill_id))
+                for bill_id in proposal["vehicle"].get("bills", [])
+            ),
+            status=badge,
+            note=fold(status["note"]),
+            why=fold(proposal["why"]),
+            sources=sources(status["sources"]),
+            copy_text=email_text(proposal, badge, deep_link),
+        )
+        self._proposals[proposal_id] = view
+        return view
+
+    def punch_list(self, form: PunchListForm, lever_id: str = "") -> PunchListView:
+        """`lever_id` names the lever for the "lever" form."""
+        data = self.data
+        levers = [data.lever(lever_id)] if form == "lever" else list(data.levers)
+        groups = tuple(
+            LeverGroup(
+                fold(lever["title"]),
+                self.site.target(lever["page"]),
+                tuple(self.proposal(p["id"]) for p in data.proposals_for(lever["id"])),
+            )
+            for lever in levers
+        )
+        return PunchListView(
+            form=form,
+            title=groups[0].title if form == "lever" else "The punch-list",
+            count=plural(sum(len(group.proposals) for group in groups), "proposal"),
+            checked=day(data.checked),
+            groups=groups,
+            total=len(data.proposals),
+            home=self.site.target(HOME_PAGE),
+        )
+
+    def status_box(self, proposal_id: str) -> ProposalView:
+        return self.proposal(proposal_id)
+
+    def wro_table(self) -> WroTableView:
+        labels = self.data.labels.wro_state
+        return WroTableView(
+            checked=day(self.data.wros_checked),
+            wros=tuple(
+                WroView(
+                    id=wro["id"],
+                    announced=day(wro["date"]),
+                    order_date=day(wro["order_date"]) if wro.get("order_date") else None,
+                    type=wro["type"],
+                    entity=fold(wro["entity"]),
+                    products=fold(wro["products"]),
+                    location=fold(wro["location"]),
+                    xinjiang="Yes" if wro["xinjiang"] else "No",
+                    status_label=labels[wro["status"]["state"]],
+                    as_of=day(wro["status"]["as_of"]),
+                    note=fold(wro["status"]["note"]),
+                    sources=sources(wro["sources"]),
+                )
+                for wro in self.data.wros
+            ),
+        )
+
+    def bill_list(self) -> BillListView:
+        data, labels = self.data, self.data.labels.bill_step
+        bills = []
+        for bill in data.bills:
+            status, law = bill["status"], bill.get("public_law")
+            bills.append(
+                BillView(
+                    id=bill["id"],
+                    number=fold(bill["number"]),
+                    title=fold(bill["title"]),
+                    sponsor=fold(bill["sponsor"]),
+                    introduced=day(bill["introduced"]),
+                    congress=bill["congress"],
+                    step_label=labels[status["step"]],
+                    step_date=day(status["date"]),
+                    vote=fold(status.get("vote", "")),
+                    note=fold(status.get("note", "")),
+                    public_law=PublicLaw(fold(law["number"]), fold(law.get("citation", "")), day(law["signed"])) if law else None,
+                    summary=fold(bill["summary"]),
+                    critique=fold(bill.get("critique", "")),
+                    proposals=tuple(
+                        Link(fold(p["title"]), self.proposal_target(p)) for p in data.proposals_citing_bill(bill["id"])
+                    ),
+                    sources=sources(bill["sources"]),
+                )
+            )
+        return BillListView(day(data.bills_checked), tuple(bills))
+
+    def change_list(self) -> ChangeListView:
+        return ChangeListView(
+            tuple(
+                ChangeView(
+                    anchor=change.anchor,
+                    date=day(change.date),
+                    proposal=Link(fold(change.proposal["title"]), self.proposal_target(change.proposal)),
+                    status=Status(change.state, change.label, day(change.date)),
+                    current=change.current,
+                    note=fold(change.note),
+                    sources=sources(change.sources),
+                )
+                for change in self.data.status_changes()
+            )
+        )
+
+    def glossary(self) -> GlossaryView:
+        terms = sorted(self.data.glossary, key=lambda t: t["term"].lower())
+        return GlossaryView(
+            tuple(GlossaryEntry(f"term-{t['term'].lower()}", t["term"], fold(t["meaning"])) for t in terms)
+        )
+
+    def downloads(self) -> DownloadListView:
+        return DownloadListView(
+            tuple(
+                Download(
+                    DOWNLOAD_LABELS[kind],
+                    Target(f"{DOWNLOADS_DIR}/{kind}.csv"),
+                    Target(f"{DOWNLOADS_DIR}/{kind}.json"),
+                )
+                for kind in DOWNLOAD_KINDS
+            )
+        )
