@@ -15,7 +15,7 @@ from typing import Any
 from site_data import SiteData
 
 DOWNLOADS_DIR = "downloads"  # in the built site
-DOWNLOAD_KINDS = ("proposals", "wros", "bills")  # each written as <kind>.csv and <kind>.json
+DOWNLOAD_KINDS = ("proposals", "wros", "bills", "entity_list", "uflpa_stats")  # each written as <kind>.csv and <kind>.json
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -83,6 +83,35 @@ def bills_csv(data: SiteData) -> str:
     return _csv(header, rows)
 
 
+def entity_list_csv(data: SiteData) -> str:
+    """One row per recorded entity, with its batch's date and Federal Register notice."""
+    header = ["id", "name", "aliases", "sections", "sector", "location", "listed", "batch", "fr_document", "fr_citation",
+              "fr_url", "removed", "removal_fr_document", "sources"]
+    rows = [
+        [
+            e["id"], e["name"], "; ".join(e.get("aliases", [])), "; ".join(e["sections"]), e["sector"], e["location"],
+            b["effective"], b["id"], b["notice"].get("document_number"), b["notice"].get("citation"), b["notice"]["url"],
+            e.get("removed", {}).get("date"), e.get("removed", {}).get("notice", {}).get("document_number"),
+            _sources(e.get("sources", [])),
+        ]
+        for b, e in data.entities()
+    ]
+    return _csv(header, rows)
+
+
+def uflpa_stats_csv(data: SiteData) -> str:
+    header = ["id", "period", "fiscal_year", "through", "measure", "shipments", "value_usd", "qualifier", "reported",
+              "note", "sources"]
+    rows = [
+        [
+            f["id"], f["period"]["kind"], f["period"].get("fiscal_year"), f["period"].get("through"), f["measure"],
+            f.get("shipments"), f.get("value_usd"), f.get("qualifier"), f["reported"], f.get("note"), _sources(f["sources"]),
+        ]
+        for f in data.uflpa_figures
+    ]
+    return _csv(header, rows)
+
+
 def _json(checked: str, list_key: str, records: Sequence[Mapping[str, Any]]) -> str:
     """{"checked": ..., list_key: [...]} with one record per line: readable, and a diff shows
     which record changed. (json.dumps with `indent` falls back to a far slower pure-Python encoder.)"""
@@ -97,6 +126,9 @@ def download_files(data: SiteData, link: Callable[[Mapping[str, Any]], str]) -> 
         "proposals": (proposals_csv(data, link), data.checked, proposals),
         "wros": (wros_csv(data), data.wros_checked, data.wros),
         "bills": (bills_csv(data), data.bills_checked, data.bills),
+        # the JSON keeps the batches whole: dates, counts, notices, and what is not yet recorded
+        "entity_list": (entity_list_csv(data), data.entity_list_checked, data.entity_batches),
+        "uflpa_stats": (uflpa_stats_csv(data), data.uflpa_stats_checked, data.uflpa_figures),
     }
     files = {}
     for kind in DOWNLOAD_KINDS:
