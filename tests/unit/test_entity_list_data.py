@@ -71,12 +71,38 @@ def test_every_recorded_entity_links_its_federal_register_notice() -> None:
         assert notice["document_number"] in notice["url"], entity["id"]
 
 
-def test_recorded_entities_from_the_notices() -> None:
+# How many of each batch's entries each notice's summary puts on each list.
+SECTIONS_FROM_NOTICES = {
+    "2023-12481": {"ii": 10},  # two entities and eight subsidiaries, all on list (ii)
+    "2023-16361": {"ii": 1, "v": 2},  # one entity on (ii); one entity and one subsidiary on (v)
+    "2023-21131": {"ii": 3},
+    "2023-26984": {"ii": 3},
+    "2024-12631": {"ii": 3},
+}
+
+
+def test_recorded_sections_agree_with_the_notices() -> None:
+    for batch in DATA.entity_batches:
+        expected = SECTIONS_FROM_NOTICES.get(batch["notice"].get("document_number"))
+        if "entities" not in batch:
+            continue
+        assert expected is not None, f"{batch['id']}: add the notice's section counts to this test"
+        counted: dict[str, int] = {}
+        for entity in batch["entities"]:
+            for section in entity["sections"]:
+                counted[section] = counted.get(section, 0) + 1
+        assert counted == expected, batch["id"]
+
+
+def test_recorded_entities_from_the_releases() -> None:
     recorded = {e["id"]: (b["id"], e) for b, e in DATA.entities()}
     assert recorded["xinjiang-shenhuo-coal-electricity"][0] == "batch-2024-06"
     assert recorded["shandong-meijia-group"][1]["aliases"] == ["Rizhao Meijia Group"]
     assert recorded["cofco-sugar-holding"][0] == "batch-2023-12"
-    assert all(e["sections"] == ["ii"] for _, e in recorded.values())
+    assert recorded["camel-group"][1]["sections"] == ["ii"]  # DHS: works with the Xinjiang government
+    assert recorded["chenguang-biotechnology-group-yanqi"][1]["location"] == "Xinjiang, China"
+    ninestar = [e for b, e in DATA.entities() if b["id"] == "batch-2023-06" and e["location"].startswith("Zhuhai")]
+    assert len(ninestar) == 9  # Ninestar and its eight Zhuhai subsidiaries
 
 
 def test_ids_are_unique_across_batches_and_entities() -> None:
