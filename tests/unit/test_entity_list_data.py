@@ -112,8 +112,25 @@ def test_ids_are_unique_across_batches_and_entities() -> None:
 
 def test_later_changes_say_what_was_searched_and_when() -> None:
     later = DATA.entity_list_later_changes
-    assert later["date"] >= "2026-11-27"
+    assert later["date"] >= "2026-11-27" and later["result"] in ("none-found", "none-confirmed", "recorded")
     assert later["date"] >= max(b["effective"] for b in DATA.entity_batches)
+
+
+def test_uflpa_january_2025_split_adds_up_to_the_reviewed_total() -> None:
+    figures = {f["id"]: f for f in DATA.uflpa_figures}
+    split = sum(figures[f"to-2025-01-{m}"]["shipments"] for m in ("denied", "released", "pending"))
+    reviewed = figures["to-2025-01-reviewed"]
+    assert reviewed["qualifier"] == "more-than" and split > reviewed["shipments"]  # 12,666 is "more than 12,600"
+
+
+def test_uflpa_running_totals_grow() -> None:
+    reviewed = sorted(
+        (f["period"]["through"], f["shipments"])
+        for f in DATA.uflpa_figures
+        if f["period"]["kind"] == "cumulative" and f["measure"] == "reviewed" and "shipments" in f
+    )
+    assert len(reviewed) >= 3
+    assert [count for _, count in reviewed] == sorted(count for _, count in reviewed)
 
 
 def test_uflpa_fiscal_year_detentions() -> None:
