@@ -112,13 +112,13 @@ class SiteData:
     wros_checked: str
     bills_checked: str
     # The UFLPA Entity List, one batch per Federal Register notice, oldest first (data/entity_list.yml)
-    entity_batches: tuple[Mapping[str, Any], ...] = ()
-    entity_list_checked: str = ""
-    entity_list_later_changes: Mapping[str, Any] | None = None
+    entity_batches: tuple[Mapping[str, Any], ...]
+    entity_list_checked: str
+    entity_list_later_changes: Mapping[str, Any]  # the search for changes after the newest batch
     # CBP's UFLPA enforcement figures (data/uflpa_stats.yml)
-    uflpa_figures: tuple[Mapping[str, Any], ...] = ()
-    uflpa_stats_checked: str = ""
-    uflpa_stats_note: str | None = None
+    uflpa_figures: tuple[Mapping[str, Any], ...]
+    uflpa_stats_checked: str
+    uflpa_stats_note: str | None
 
     def entities(self) -> list[tuple[Mapping[str, Any], Mapping[str, Any]]]:
         """(batch, entity) for every recorded entity, in the order of the list's batches."""
@@ -415,7 +415,7 @@ def _schema_problems(label: str, list_key: str, document: Any, schema: Mapping[s
             path = path[2:]
             # a batch's entities are records with ids of their own: name the entity too
             if len(path) >= 2 and path[0] == "entities" and isinstance(path[1], int) and isinstance(record, Mapping):
-                entry += f", {path[0]} {_entry_label(record[path[0]][path[1]], path[1]).removeprefix('entry ')}"
+                entry += f", entity {_entry_label(record[path[0]][path[1]], path[1]).removeprefix('entry ')}"
                 path = path[2:]
         problems.append(Problem(label, entry, _field_name(path), message))
     return problems
@@ -506,12 +506,12 @@ def _entity_list_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
     every batch whose entities are recorded (each entity's link is its batch's notice)."""
     label = "data/entity_list.yml"
     seen_entities: dict[str, str] = {}
-    previous = None
+    previous = ""
     for index, batch in enumerate(document["batches"]):
         where = _entry_label(batch, index)
-        if previous is not None and batch["effective"] < previous:
+        if batch["effective"] < previous:
             yield Problem(label, where, "effective", f"expected a date no earlier than the batch before ({previous}); batches go oldest first")
-        previous = batch["effective"]
+        previous = max(previous, batch["effective"])
         entities = batch.get("entities")
         if entities is None:
             continue
@@ -520,7 +520,7 @@ def _entity_list_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
         if "document_number" not in batch["notice"] or not re.match(r"https://(www\.)?(federalregister\.gov|govinfo\.gov)/", batch["notice"]["url"]):
             yield Problem(label, where, "notice", "a batch with recorded entities needs its Federal Register document_number and a url on federalregister.gov or govinfo.gov")
         for n, entity in enumerate(entities):
-            entity_where = f"{where}, entities {_entry_label(entity, n).removeprefix('entry ')}"
+            entity_where = f"{where}, entity {_entry_label(entity, n).removeprefix('entry ')}"
             if entity["id"] in seen_entities:
                 yield Problem(label, entity_where, "id", f"'{entity['id']}' is already used in {seen_entities[entity['id']]}; each entity id must be unique")
             seen_entities.setdefault(entity["id"], f"batch '{batch['id']}'")

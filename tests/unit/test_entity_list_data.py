@@ -166,7 +166,7 @@ def problems_of(data_dir: Path) -> list[str]:
 def test_schema_error_in_an_entity_names_batch_entity_and_field(data_dir: Path) -> None:
     edit(data_dir, "entity_list", lambda d: d["batches"][1]["entities"][0].update({"sections": ["iii"]}))
     [problem] = problems_of(data_dir)
-    assert problem.startswith("data/entity_list.yml: entry 'batch-2024-06' (#2), entities 'example-shoes' (#1): field 'sections[0]'")
+    assert problem.startswith("data/entity_list.yml: entry 'batch-2024-06' (#2), entity 'example-shoes' (#1): field 'sections[0]'")
     assert "expected one of i, ii, iv, v; got 'iii'" in problem
 
 
@@ -181,13 +181,13 @@ def test_count_must_agree_with_the_entities_recorded(data_dir: Path) -> None:
 def test_entity_ids_must_be_unique(data_dir: Path) -> None:
     edit(data_dir, "entity_list", lambda d: d["batches"][1]["entities"][1].update({"id": "example-shoes"}))
     [problem] = problems_of(data_dir)
-    assert "entities 'example-shoes' (#2): field 'id'" in problem and "already used" in problem
+    assert "entity 'example-shoes' (#2): field 'id'" in problem and "already used" in problem
 
 
 def test_removal_must_follow_the_listing(data_dir: Path) -> None:
     edit(data_dir, "entity_list", lambda d: d["batches"][1]["entities"][1]["removed"].update({"date": "2024-01-01"}))
     [problem] = problems_of(data_dir)
-    assert "entities 'example-seafood' (#2): field 'removed.date'" in problem
+    assert "entity 'example-seafood' (#2): field 'removed.date'" in problem
     assert "after the listing took effect (2024-06-12)" in problem
 
 
