@@ -37,6 +37,28 @@ def test_each_batch_count_agrees_with_its_notice() -> None:
         assert by_document[document]["count"] == count, document
 
 
+# Each notice's first page in the Federal Register, from the page headers of its printed text
+# (Justia, vLex and usregs.ai copies cited in data/entity_list.yml).
+CITATIONS_FROM_NOTICES = {
+    "2023-12481": "88 FR 38080",
+    "2023-16361": "88 FR 50902",
+    "2023-21131": "88 FR 66496",
+    "2023-26984": "88 FR 85899",
+    "2024-10544": "89 FR 43417",
+    "2024-12631": "89 FR 49894",
+    "2024-17509": "89 FR 65374",
+    "2025-00901": "90 FR 3899",
+}
+
+
+def test_each_citation_agrees_with_its_notice() -> None:
+    by_document = {b["notice"].get("document_number"): b["notice"] for b in DATA.entity_batches}
+    for document, citation in CITATIONS_FROM_NOTICES.items():
+        assert by_document[document].get("citation") == citation, document
+    # the August 4, 2022 notice that republished the original list (document number from federalregister.gov)
+    assert BATCHES["batch-2022-06"]["notice"]["document_number"] == "2022-16754"
+
+
 def test_batches_announced_in_dhs_releases() -> None:
     # DHS releases: 2 entities on Oct 3, 2024 (total 75); 29 on Nov 25, 2024 (total 107).
     assert BATCHES["batch-2024-10"]["count"] == 2 and BATCHES["batch-2024-10"]["effective"] == "2024-10-03"
