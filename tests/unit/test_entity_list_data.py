@@ -27,6 +27,7 @@ COUNTS_FROM_NOTICES = {
     "2024-10544": 26,  # "adds twenty-six entities to the section 2(d)(2)(B)(v) list"
     "2024-12631": 3,  # "adds three entities"
     "2024-17509": 5,  # DHS release of Aug 8, 2024: five entities
+    "2024-25423": 3,  # DHS release of Oct 31, 2024: Esquel Group and two subsidiaries, effective Nov 1
     "2025-00901": 37,  # 3 to list (ii) and 35 to list (v), one of them on both: 37 entities
 }
 
@@ -75,6 +76,7 @@ def test_cumulative_totals_match_dhs() -> None:
     assert running_total("2024-05-17") == 65  # DHS, May 16, 2024
     assert running_total("2024-08-09") == 73  # DHS, Aug 8, 2024
     assert running_total("2024-10-03") == 75  # DHS, Oct 2, 2024
+    assert running_total("2024-11-01") == 78  # DHS, Oct 31, 2024
     assert running_total("2024-11-25") == 107  # DHS, Nov 22, 2024
     assert running_total("2025-01-15") == 144  # DHS, Jan 14, 2025
 
@@ -100,6 +102,7 @@ SECTIONS_FROM_NOTICES = {
     "2023-21131": {"ii": 3},
     "2023-26984": {"ii": 3},
     "2024-12631": {"ii": 3},
+    "2024-25423": {"v": 3},  # all three as sourcing material from Xinjiang (International Trade Today on the notice)
 }
 
 
