@@ -36,6 +36,8 @@ LIST_KEYS: dict[str, str] = {
     "wros": "wros",
     "bills": "bills",
     "glossary": "terms",
+    "entity_list": "batches",
+    "uflpa_stats": "figures",
 }
 
 # Fields whose values readers see as labels: the schema lists each value as
@@ -122,6 +124,18 @@ class SiteData:
     wros_checked: str
     bills_checked: str
     labels: Labels
+    # The UFLPA Entity List, one batch per Federal Register notice, oldest first (data/entity_list.yml)
+    entity_batches: tuple[Mapping[str, Any], ...]
+    entity_list_checked: str
+    entity_list_later_changes: Mapping[str, Any]  # the search for changes after the newest batch
+    # CBP's UFLPA enforcement figures (data/uflpa_stats.yml)
+    uflpa_figures: tuple[Mapping[str, Any], ...]
+    uflpa_stats_checked: str
+    uflpa_stats_note: str | None
+
+    def entities(self) -> list[tuple[Mapping[str, Any], Mapping[str, Any]]]:
+        """(batch, entity) for every recorded entity, in the order of the list's batches."""
+        return [(batch, entity) for batch in self.entity_batches for entity in batch.get("entities", [])]
 
     @cached_property
     def glossary_pattern(self) -> re.Pattern[str] | None:
@@ -175,7 +189,13 @@ class SiteData:
 
     def checked_dates(self) -> dict[str, str]:
         """Each data file with a `checked` date, and that date (ISO)."""
-        return {"data/proposals.yml": self.checked, "data/wros.yml": self.wros_checked, "data/bills.yml": self.bills_checked}
+        return {
+            "data/proposals.yml": self.checked,
+            "data/wros.yml": self.wros_checked,
+            "data/bills.yml": self.bills_checked,
+            "data/entity_list.yml": self.entity_list_checked,
+            "data/uflpa_stats.yml": self.uflpa_stats_checked,
+        }
 
     def status_changes(self) -> list[StatusChange]:
         """Every dated status of every proposal, newest first."""
@@ -540,8 +560,13 @@ def _schema_problems(label: str, list_key: str, document: Any, schema: Mapping[s
         path, message = _describe(error, schema)
         entry = None
         if len(path) >= 2 and path[0] == list_key and isinstance(path[1], int):
-            entry = _entry_label(document[list_key][path[1]], path[1])
+            record = document[list_key][path[1]]
+            entry = _entry_label(record, path[1])
             path = path[2:]
+            # a batch's entities are records with ids of their own: name the entity too
+            if len(path) >= 2 and path[0] == "entities" and isinstance(path[1], int) and isinstance(record, Mapping):
+                entry += f", entity {_entry_label(record[path[0]][path[1]], path[1]).removeprefix('entry ')}"
+                path = path[2:]
         problems.append(Problem(label, entry, _field_name(path), message))
     return problems
 
@@ -609,6 +634,8 @@ def _cross_problems(files: Mapping[str, Any], docs_dir: Path | None, today: date
     yield from _wros_problems(files["wros"])
     yield from _bills_problems(files["bills"])
     yield from _glossary_problems(files["glossary"])
+    yield from _entity_list_problems(files["entity_list"])
+    yield from _uflpa_stats_problems(files["uflpa_stats"])
     yield from _reference_problems(files)
     yield from _next_step_problems(files)
 
@@ -733,6 +760,56 @@ def _next_step_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
                 )
 
 
+def _entity_list_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
+    """data/entity_list.yml: batches in date order, counts that agree with the entities recorded,
+    entity ids unique across batches, removals after listing, and a Federal Register notice for
+    every batch whose entities are recorded (each entity's link is its batch's notice)."""
+    label = "data/entity_list.yml"
+    seen_entities: dict[str, str] = {}
+    previous = ""
+    for index, batch in enumerate(document["batches"]):
+        where = _entry_label(batch, index)
+        if batch["effective"] < previous:
+            yield Problem(label, where, "effective", f"expected a date no earlier than the batch before ({previous}); batches go oldest first")
+        previous = max(previous, batch["effective"])
+        entities = batch.get("entities")
+        if entities is None:
+            continue
+        if len(entities) != batch["count"]:
+            yield Problem(label, where, "count", f"says {batch['count']} but {len(entities)} entities are recorded; they must agree")
+        if "document_number" not in batch["notice"] or not re.match(r"https://(www\.)?(federalregister\.gov|govinfo\.gov)/", batch["notice"]["url"]):
+            yield Problem(label, where, "notice", "a batch with recorded entities needs its Federal Register document_number and a url on federalregister.gov or govinfo.gov")
+        for n, entity in enumerate(entities):
+            entity_where = f"{where}, entity {_entry_label(entity, n).removeprefix('entry ')}"
+            if entity["id"] in seen_entities:
+                yield Problem(label, entity_where, "id", f"'{entity['id']}' is already used in {seen_entities[entity['id']]}; each entity id must be unique")
+            seen_entities.setdefault(entity["id"], f"batch '{batch['id']}'")
+            if "sections" in batch and not set(entity["sections"]) <= set(batch["sections"]):
+                yield Problem(label, entity_where, "sections", f"expected only the batch's sections ({', '.join(batch['sections'])})")
+            removed = entity.get("removed")
+            if removed and removed["date"] <= batch["effective"]:
+                yield Problem(label, entity_where, "removed.date", f"expected a date after the listing took effect ({batch['effective']})")
+    batch_ids = {batch["id"] for batch in document["batches"]}
+    for entity_id, batch_where in seen_entities.items():
+        if entity_id in batch_ids:
+            yield Problem(label, None, "id", f"'{entity_id}' is both a batch id and an entity id in {batch_where}; anchors must be unique")
+    if document["later_changes_checked"]["date"] < previous:
+        yield Problem(label, None, "later_changes_checked.date", f"expected a date no earlier than the newest batch ({previous})")
+
+
+def _uflpa_stats_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
+    """data/uflpa_stats.yml: a fiscal-year figure names its year; a cumulative one says through when."""
+    label = "data/uflpa_stats.yml"
+    for index, figure in enumerate(document["figures"]):
+        where, period = _entry_label(figure, index), figure["period"]
+        if period["kind"] == "fiscal-year" and "fiscal_year" not in period:
+            yield Problem(label, where, "period.fiscal_year", "is missing; a fiscal-year figure needs its fiscal year")
+        if period["kind"] == "cumulative" and "fiscal_year" in period:
+            yield Problem(label, where, "period.fiscal_year", "is only for fiscal-year figures; a cumulative figure gives 'through'")
+        if period.get("through", figure["reported"]) > figure["reported"]:
+            yield Problem(label, where, "period.through", f"expected a date no later than 'reported' ({figure['reported']})")
+
+
 # ---- Entry point ------------------------------------------------------------
 
 
@@ -777,6 +854,12 @@ def load_site_data(
         wros_checked=files["wros"]["checked"],
         bills_checked=files["bills"]["checked"],
         labels=labels,
+        entity_batches=tuple(files["entity_list"]["batches"]),
+        entity_list_checked=files["entity_list"]["checked"],
+        entity_list_later_changes=files["entity_list"]["later_changes_checked"],
+        uflpa_figures=tuple(files["uflpa_stats"]["figures"]),
+        uflpa_stats_checked=files["uflpa_stats"]["checked"],
+        uflpa_stats_note=files["uflpa_stats"].get("note"),
     )
 
 
@@ -791,7 +874,9 @@ def main(argv: list[str]) -> int:
         return 1
     print(
         f"data OK: {len(data.proposals)} proposals, {len(data.wros)} WROs and Findings, "
-        f"{len(data.bills)} bills, {len(data.glossary)} glossary terms"
+        f"{len(data.bills)} bills, {len(data.glossary)} glossary terms, "
+        f"{len(data.entity_batches)} Entity List batches ({len(data.entities())} entities recorded), "
+        f"{len(data.uflpa_figures)} UFLPA figures"
     )
     return 0
 

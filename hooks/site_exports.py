@@ -15,6 +15,9 @@ from typing import Any
 from site_data import SiteData
 
 DOWNLOAD_KINDS = ("proposals", "wros", "bills")  # each written as <kind>.csv and <kind>.json
+# Written too, but not yet in the pages' download lists (site_render.DOWNLOAD_LABELS): the Entity
+# List page comes later. Merge into DOWNLOAD_KINDS, with labels, when it does.
+UNLISTED_DOWNLOAD_KINDS = ("entity_list", "uflpa_stats")
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -109,6 +112,49 @@ def bills_csv(data: SiteData) -> str:
     return _csv(BILL_COLUMNS, data.bills)
 
 
+# One row per recorded entity; each record is {"entity": ..., "batch": ...}, since the date and
+# the Federal Register notice belong to the entity's batch.
+ENTITY_COLUMNS: Columns = (
+    ("id", lambda r: r["entity"]["id"]),
+    ("name", lambda r: r["entity"]["name"]),
+    ("aliases", lambda r: "; ".join(r["entity"].get("aliases", []))),
+    ("sections", lambda r: "; ".join(r["entity"]["sections"])),
+    ("sector", lambda r: r["entity"]["sector"]),
+    ("location", lambda r: r["entity"]["location"]),
+    ("listed", lambda r: r["batch"]["effective"]),
+    ("batch", lambda r: r["batch"]["id"]),
+    ("fr_document", lambda r: r["batch"]["notice"].get("document_number")),
+    ("fr_citation", lambda r: r["batch"]["notice"].get("citation")),
+    ("fr_url", lambda r: r["batch"]["notice"]["url"]),
+    ("removed", lambda r: r["entity"].get("removed", {}).get("date")),
+    ("removal_fr_document", lambda r: r["entity"].get("removed", {}).get("notice", {}).get("document_number")),
+    ("sources", lambda r: _sources(r["entity"].get("sources", []))),
+)
+
+UFLPA_FIGURE_COLUMNS: Columns = (
+    ("id", lambda f: f["id"]),
+    ("period", lambda f: f["period"]["kind"]),
+    ("fiscal_year", lambda f: f["period"].get("fiscal_year")),
+    ("through", lambda f: f["period"].get("through")),
+    ("measure", lambda f: f["measure"]),
+    ("shipments", lambda f: f.get("shipments")),
+    ("value_usd", lambda f: f.get("value_usd")),
+    ("qualifier", lambda f: f.get("qualifier")),
+    ("reported", lambda f: f["reported"]),
+    ("note", lambda f: f.get("note")),
+    ("sources", lambda f: _sources(f["sources"])),
+)
+
+
+def entity_list_csv(data: SiteData) -> str:
+    """One row per recorded entity, with its batch's date and Federal Register notice."""
+    return _csv(ENTITY_COLUMNS, [{"entity": entity, "batch": batch} for batch, entity in data.entities()])
+
+
+def uflpa_stats_csv(data: SiteData) -> str:
+    return _csv(UFLPA_FIGURE_COLUMNS, data.uflpa_figures)
+
+
 def _json(checked: str, list_key: str, records: Sequence[Mapping[str, Any]]) -> str:
     """{"checked": ..., list_key: [...]} with one record per line: readable, and a diff shows
     which record changed. (json.dumps with `indent` falls back to a far slower pure-Python encoder.)"""
@@ -123,9 +169,12 @@ def download_files(data: SiteData, link: Callable[[Mapping[str, Any]], str]) -> 
         "proposals": (proposals_csv(data, link), data.checked, proposals),
         "wros": (wros_csv(data), data.wros_checked, data.wros),
         "bills": (bills_csv(data), data.bills_checked, data.bills),
+        # the JSON keeps the batches whole: dates, counts, notices, and what is not yet recorded
+        "entity_list": (entity_list_csv(data), data.entity_list_checked, data.entity_batches),
+        "uflpa_stats": (uflpa_stats_csv(data), data.uflpa_stats_checked, data.uflpa_figures),
     }
     files = {}
-    for kind in DOWNLOAD_KINDS:
+    for kind in DOWNLOAD_KINDS + UNLISTED_DOWNLOAD_KINDS:
         csv_text, checked, records = tables[kind]
         files[f"{kind}.csv"] = csv_text
         files[f"{kind}.json"] = _json(checked, kind, records)

@@ -63,7 +63,7 @@ def _object_schemas(node, path=""):
 
 
 SCHEMAS = load_schemas(ROOT / "data" / "schema")
-DATED_KEYS = {"as_of", "date"}
+DATED_KEYS = {"as_of", "date", "effective", "reported", "checked"}  # checked: a file-wide note sits beside the file's date
 
 
 # The data is validated against the schemas on every build, so these two rules hold for

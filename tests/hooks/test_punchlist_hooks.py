@@ -86,7 +86,7 @@ def test_on_files_adds_the_downloads(project: Path) -> None:
     config = prepared(project)
     files = config.plugins.on_files(doc_files(config, "index.md", "customs.md", "multilateral.md"), config=config)
     generated = {f.src_uri: f for f in files if f.src_uri.startswith("downloads/")}
-    assert sorted(generated) == [f"downloads/{k}.{e}" for k in ("bills", "proposals", "wros") for e in ("csv", "json")]
+    assert sorted(generated) == [f"downloads/{k}.{e}" for k in ("bills", "entity_list", "proposals", "uflpa_stats", "wros") for e in ("csv", "json")]
     assert "http://127.0.0.1:8000/customs/#region-wide-wro" in generated["downloads/proposals.csv"].content_string
 
 

@@ -91,7 +91,9 @@ def test_a_data_file_is_due_when_its_check_is_too_old(data: SiteData) -> None:
     checked = DAY(2026, 11, 27)
     assert not [r for r in reasons(data, checked + CHECKED_AGE_LIMIT) if "last checked" in r]
     late = [r for r in reasons(data, checked + CHECKED_AGE_LIMIT + datetime.timedelta(days=1)) if "last checked" in r]
-    assert sorted(r.split(":")[0] for r in late) == ["data/bills.yml", "data/proposals.yml", "data/wros.yml"]
+    assert sorted(r.split(":")[0] for r in late) == [
+        "data/bills.yml", "data/entity_list.yml", "data/proposals.yml", "data/uflpa_stats.yml", "data/wros.yml"
+    ]
 
 
 def test_the_report_counts_and_lists_each_item_by_id(data: SiteData) -> None:

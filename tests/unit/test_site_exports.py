@@ -24,7 +24,7 @@ def rows(text: str) -> list[dict[str, str]]:
 
 
 def test_every_file_is_written(files) -> None:
-    assert sorted(files) == sorted(f"{kind}.{ext}" for kind in ("proposals", "wros", "bills") for ext in ("csv", "json"))
+    assert sorted(files) == sorted(f"{kind}.{ext}" for kind in ("proposals", "wros", "bills", "entity_list", "uflpa_stats") for ext in ("csv", "json"))
 
 
 def test_proposals_csv_has_one_row_per_proposal_with_its_link(files) -> None:
@@ -70,3 +70,27 @@ def test_formula_like_cells_are_kept_as_text(value: str) -> None:
 def test_ordinary_cells_unchanged() -> None:
     assert csv_cell("406-3") == "406-3"
     assert csv_cell(True) == "yes" and csv_cell(None) == ""
+
+
+def test_entity_list_downloads_carry_every_entity_and_batch(files) -> None:
+    table = {r["id"]: r for r in rows(files["entity_list.csv"])}
+    assert sorted(table) == ["example-seafood", "example-shoes"]
+    shoes = table["example-shoes"]
+    assert shoes["aliases"] == "Example Shoe Industry Co." and shoes["sections"] == "ii"
+    assert shoes["listed"] == "2024-06-12" and shoes["fr_document"] == "2024-12631"
+    assert shoes["fr_url"] == "https://www.federalregister.gov/d/2024-12631"
+    assert table["example-seafood"]["removed"] == "2025-01-15"
+    assert table["example-seafood"]["sector"] == "'=seafood"  # a formula stays text
+    batches = json.loads(files["entity_list.json"])["entity_list"]
+    assert [b["id"] for b in batches] == ["batch-2022-06", "batch-2024-06"]
+    assert batches[0]["entities_missing"] == "Not recorded in the fixture."
+    assert [e["id"] for e in batches[1]["entities"]] == ["example-shoes", "example-seafood"]
+
+
+def test_uflpa_stats_downloads(files) -> None:
+    table = {r["id"]: r for r in rows(files["uflpa_stats.csv"])}
+    assert table["fy2024-detained"]["fiscal_year"] == "2024" and table["fy2024-detained"]["shipments"] == "4597"
+    assert table["to-2025-01-reviewed"]["value_usd"] == "3670000000"
+    assert table["to-2025-01-reviewed"]["qualifier"] == "more-than"
+    figures = json.loads(files["uflpa_stats.json"])["uflpa_stats"]
+    assert [f["id"] for f in figures] == ["fy2024-detained", "to-2025-01-reviewed"]

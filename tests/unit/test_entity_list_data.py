@@ -1,0 +1,237 @@
+"""The UFLPA Entity List and UFLPA figures: facts checked against the Federal Register notices
+and DHS releases cited in data/entity_list.yml, and bad input named by file, entry and field.
+
+The expected numbers below are written from the notices, not from the data: each notice's
+summary states how many entries it adds, and DHS's releases give the running totals."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import FIXTURE_DATA, ROOT, SCHEMA_DIR
+from site_data import DataError, DataYamlLoader, load_site_data
+
+DATA = load_site_data(ROOT / "data")
+BATCHES = {batch["id"]: batch for batch in DATA.entity_batches}
+
+# Entries each notice adds, from the notice (or, where marked, the DHS release).
+COUNTS_FROM_NOTICES = {
+    "2023-12481": 10,  # "two entities and eight subsidiaries"
+    "2023-16361": 3,  # one entity to list (ii); one entity and one subsidiary to list (v)
+    "2023-26984": 3,  # "adds three entities"
+    "2024-10544": 26,  # "adds twenty-six entities to the section 2(d)(2)(B)(v) list"
+    "2024-12631": 3,  # "adds three entities"
+    "2024-17509": 5,  # DHS release of Aug 8, 2024: five entities
+    "2024-25423": 3,  # DHS release of Oct 31, 2024: Esquel Group and two subsidiaries, effective Nov 1
+    "2025-00901": 37,  # 3 to list (ii) and 35 to list (v), one of them on both: 37 entities
+}
+
+
+def test_each_batch_count_agrees_with_its_notice() -> None:
+    by_document = {b["notice"].get("document_number"): b for b in DATA.entity_batches}
+    for document, count in COUNTS_FROM_NOTICES.items():
+        assert by_document[document]["count"] == count, document
+
+
+# Each notice's first page in the Federal Register, from the page headers of its printed text
+# (Justia, vLex and usregs.ai copies cited in data/entity_list.yml).
+CITATIONS_FROM_NOTICES = {
+    "2023-12481": "88 FR 38080",
+    "2023-16361": "88 FR 50902",
+    "2023-21131": "88 FR 66496",
+    "2023-26984": "88 FR 85899",
+    "2024-10544": "89 FR 43417",
+    "2024-12631": "89 FR 49894",
+    "2024-17509": "89 FR 65374",
+    "2025-00901": "90 FR 3899",
+}
+
+
+def test_each_citation_agrees_with_its_notice() -> None:
+    by_document = {b["notice"].get("document_number"): b["notice"] for b in DATA.entity_batches}
+    for document, citation in CITATIONS_FROM_NOTICES.items():
+        assert by_document[document].get("citation") == citation, document
+    # the August 4, 2022 notice that republished the original list (document number from federalregister.gov)
+    assert BATCHES["batch-2022-06"]["notice"]["document_number"] == "2022-16754"
+
+
+def test_batches_announced_in_dhs_releases() -> None:
+    # DHS releases: 2 entities on Oct 3, 2024 (total 75); 29 on Nov 25, 2024 (total 107).
+    assert BATCHES["batch-2024-10"]["count"] == 2 and BATCHES["batch-2024-10"]["effective"] == "2024-10-03"
+    assert BATCHES["batch-2024-11-25"]["count"] == 29 and BATCHES["batch-2024-11-25"]["effective"] == "2024-11-25"
+
+
+def running_total(through: str) -> int:
+    return sum(b["count"] for b in DATA.entity_batches if b["effective"] <= through) - sum(
+        1 for _, e in DATA.entities() if "removed" in e and e["removed"]["date"] <= through
+    )
+
+
+def test_cumulative_totals_match_dhs() -> None:
+    assert running_total("2024-05-17") == 65  # DHS, May 16, 2024
+    assert running_total("2024-08-09") == 73  # DHS, Aug 8, 2024
+    assert running_total("2024-10-03") == 75  # DHS, Oct 2, 2024
+    assert running_total("2024-11-01") == 78  # DHS, Oct 31, 2024
+    assert running_total("2024-11-25") == 107  # DHS, Nov 22, 2024
+    assert running_total("2025-01-15") == 144  # DHS, Jan 14, 2025
+
+
+def test_reported_totals_agree_with_the_counts() -> None:
+    for batch in DATA.entity_batches:
+        if "total_reported" in batch:
+            assert running_total(batch["effective"]) == batch["total_reported"], batch["id"]
+
+
+def test_every_recorded_entity_links_its_federal_register_notice() -> None:
+    assert DATA.entities(), "no entities recorded"
+    for batch, entity in DATA.entities():
+        notice = batch["notice"]
+        assert notice["url"].startswith(("https://www.federalregister.gov/", "https://www.govinfo.gov/")), entity["id"]
+        assert notice["document_number"] in notice["url"], entity["id"]
+
+
+# How many of each batch's entries each notice's summary puts on each list.
+SECTIONS_FROM_NOTICES = {
+    "2023-12481": {"ii": 10},  # two entities and eight subsidiaries, all on list (ii)
+    "2023-16361": {"ii": 1, "v": 2},  # one entity on (ii); one entity and one subsidiary on (v)
+    "2023-21131": {"ii": 3},
+    "2023-26984": {"ii": 3},
+    "2024-12631": {"ii": 3},
+    "2024-25423": {"v": 3},  # all three as sourcing material from Xinjiang (International Trade Today on the notice)
+}
+
+
+def test_recorded_sections_agree_with_the_notices() -> None:
+    for batch in DATA.entity_batches:
+        expected = SECTIONS_FROM_NOTICES.get(batch["notice"].get("document_number"))
+        if "entities" not in batch:
+            continue
+        assert expected is not None, f"{batch['id']}: add the notice's section counts to this test"
+        counted: dict[str, int] = {}
+        for entity in batch["entities"]:
+            for section in entity["sections"]:
+                counted[section] = counted.get(section, 0) + 1
+        assert counted == expected, batch["id"]
+
+
+def test_recorded_entities_from_the_releases() -> None:
+    recorded = {e["id"]: (b["id"], e) for b, e in DATA.entities()}
+    assert recorded["xinjiang-shenhuo-coal-electricity"][0] == "batch-2024-06"
+    assert recorded["shandong-meijia-group"][1]["aliases"] == ["Rizhao Meijia Group"]
+    assert recorded["cofco-sugar-holding"][0] == "batch-2023-12"
+    assert recorded["camel-group"][1]["sections"] == ["ii"]  # DHS: works with the Xinjiang government
+    assert recorded["chenguang-biotechnology-group-yanqi"][1]["location"] == "Xinjiang, China"
+    ninestar = [e for b, e in DATA.entities() if b["id"] == "batch-2023-06" and e["location"].startswith("Zhuhai")]
+    assert len(ninestar) == 9  # Ninestar and its eight Zhuhai subsidiaries
+
+
+def test_ids_are_unique_across_batches_and_entities() -> None:
+    ids = [b["id"] for b in DATA.entity_batches] + [e["id"] for _, e in DATA.entities()]
+    assert len(ids) == len(set(ids))
+
+
+def test_later_changes_say_what_was_searched_and_when() -> None:
+    later = DATA.entity_list_later_changes
+    assert later["date"] >= "2026-11-27" and later["result"] in ("none-found", "none-confirmed", "recorded")
+    assert later["date"] >= max(b["effective"] for b in DATA.entity_batches)
+
+
+def test_uflpa_january_2025_split_adds_up_to_the_reviewed_total() -> None:
+    figures = {f["id"]: f for f in DATA.uflpa_figures}
+    split = sum(figures[f"to-2025-01-{m}"]["shipments"] for m in ("denied", "released", "pending"))
+    reviewed = figures["to-2025-01-reviewed"]
+    assert reviewed["qualifier"] == "more-than" and split > reviewed["shipments"]  # 12,666 is "more than 12,600"
+
+
+def test_uflpa_running_totals_grow() -> None:
+    reviewed = sorted(
+        (f["period"]["through"], f["shipments"])
+        for f in DATA.uflpa_figures
+        if f["period"]["kind"] == "cumulative" and f["measure"] == "reviewed" and "shipments" in f
+    )
+    assert len(reviewed) >= 3
+    assert [count for _, count in reviewed] == sorted(count for _, count in reviewed)
+
+
+def test_uflpa_fiscal_year_detentions() -> None:
+    figures = {f["id"]: f for f in DATA.uflpa_figures}
+    # CBP statistics as quoted by Thompson Coburn, Aug 19, 2025
+    assert [figures[f"fy{year}-detained"]["shipments"] for year in (2023, 2024, 2025)] == [4016, 4597, 6613]
+    assert all(f["sources"] and f["reported"] for f in DATA.uflpa_figures)
+
+
+# ---- Bad input ---------------------------------------------------------------
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    return target
+
+
+def edit(data_dir: Path, stem: str, change) -> None:
+    path = data_dir / f"{stem}.yml"
+    document = yaml.load(path.read_text(), Loader=DataYamlLoader)
+    change(document)
+    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True))
+
+
+def problems_of(data_dir: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_site_data(data_dir, schema_dir=SCHEMA_DIR, today=datetime.date(2026, 11, 27))
+    return [str(p) for p in caught.value.problems]
+
+
+def test_schema_error_in_an_entity_names_batch_entity_and_field(data_dir: Path) -> None:
+    edit(data_dir, "entity_list", lambda d: d["batches"][1]["entities"][0].update({"sections": ["iii"]}))
+    [problem] = problems_of(data_dir)
+    assert problem.startswith("data/entity_list.yml: entry 'batch-2024-06' (#2), entity 'example-shoes' (#1): field 'sections[0]'")
+    assert "expected one of i, ii, iv, v; got 'iii'" in problem
+
+
+def test_count_must_agree_with_the_entities_recorded(data_dir: Path) -> None:
+    edit(data_dir, "entity_list", lambda d: d["batches"][1].update({"count": 3}))
+    [problem] = problems_of(data_dir)
+    assert problem == (
+        "data/entity_list.yml: entry 'batch-2024-06' (#2): field 'count': says 3 but 2 entities are recorded; they must agree"
+    )
+
+
+def test_entity_ids_must_be_unique(data_dir: Path) -> None:
+    edit(data_dir, "entity_list", lambda d: d["batches"][1]["entities"][1].update({"id": "example-shoes"}))
+    [problem] = problems_of(data_dir)
+    assert "entity 'example-shoes' (#2): field 'id'" in problem and "already used" in problem
+
+
+def test_removal_must_follow_the_listing(data_dir: Path) -> None:
+    edit(data_dir, "entity_list", lambda d: d["batches"][1]["entities"][1]["removed"].update({"date": "2024-01-01"}))
+    [problem] = problems_of(data_dir)
+    assert "entity 'example-seafood' (#2): field 'removed.date'" in problem
+    assert "after the listing took effect (2024-06-12)" in problem
+
+
+def test_batch_needs_entities_or_says_why_not(data_dir: Path) -> None:
+    edit(data_dir, "entity_list", lambda d: d["batches"][0].pop("entities_missing"))
+    [problem] = problems_of(data_dir)
+    assert problem.startswith("data/entity_list.yml: entry 'batch-2022-06' (#1):")
+    assert "either 'entities'" in problem
+
+
+def test_recorded_entities_need_a_federal_register_notice(data_dir: Path) -> None:
+    edit(data_dir, "entity_list", lambda d: d["batches"][1]["notice"].update({"url": "https://example.org/release"}))
+    [problem] = problems_of(data_dir)
+    assert "entry 'batch-2024-06' (#2): field 'notice'" in problem and "federalregister.gov" in problem
+
+
+def test_uflpa_figure_errors_name_the_figure(data_dir: Path) -> None:
+    edit(data_dir, "uflpa_stats", lambda d: d["figures"][0].update({"measure": "seized"}))
+    edit(data_dir, "uflpa_stats", lambda d: d["figures"][1]["period"].update({"kind": "fiscal-year"}))
+    problems = problems_of(data_dir)
+    assert any(p.startswith("data/uflpa_stats.yml: entry 'fy2024-detained' (#1): field 'measure': expected one of") for p in problems), problems
+    assert problems == [p for p in problems if "data/uflpa_stats.yml" in p]
