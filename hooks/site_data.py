@@ -529,7 +529,7 @@ def _describe(error: jsonschema_rs.ValidationError, root_schema: Mapping[str, An
     schema = _subschema(root_schema, list(error.schema_path)[:-1])  # where the failed keyword sits
     if kind.name == "required":
         sub = schema.get("properties", {}).get(kind.property, {}) if isinstance(schema, Mapping) else {}
-        return path + [kind.property], f"is missing; expected {_expected(sub, 'a value')}"
+        return [*path, kind.property], f"is missing; expected {_expected(sub, 'a value')}"
     if kind.name == "additionalProperties":
         known = sorted(schema.get("properties", {}))
         return path, f"has unknown field(s) {', '.join(map(repr, sorted(kind.unexpected)))}; expected only {', '.join(known)}"

@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-
 # Elements whose id readers link to: section headings (the H1's is the page itself), records (rows, bill sections, changes,
 # glossary terms) and the old ids of renamed sections. Footnote and theme ids are not published.
 LINKABLE_TAGS = ("h2", "h3", "h4", "h5", "h6", "tr", "section", "li", "dt", "div")

@@ -14,8 +14,8 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-
 from atom import NS, alternate_href, checked_entries, entry_dates, self_href
+
 from conftest import FIXTURE_DATA, ROOT, SCHEMA_DIR, build_site, copy_project
 from site_data import DataYamlLoader, SiteData, StatusChange, load_site_data
 from site_feed import FEED_PATH, FeedError, atom_feed
@@ -112,7 +112,7 @@ def test_feed_needs_an_absolute_site_url() -> None:
     for bad in ("", "/", "punch-list/", "https://example.org/no-slash"):
         with pytest.raises(FeedError, match="absolute address"):
             atom_feed(data.status_changes(), site_url=bad, site_name="x", changes_url=bad, checked=data.checked,
-                      link_for=lambda p: bad)
+                      link_for=lambda p, bad=bad: bad)
 
 
 # ---- The built site ------------------------------------------------------------------

@@ -188,7 +188,7 @@ def test_unknown_marker_is_an_error(data) -> None:
         render_page_markdown("# T\n\n<!-- data:nothing -->\n", data, "about.md")
     with pytest.raises(MarkerError, match="names no proposal"):
         render_page_markdown("# T\n\n<!-- status:no-such-proposal -->\n", data, "customs.md")
-    with pytest.raises(MarkerError, match="docs/about.md: unknown marker"):
+    with pytest.raises(MarkerError, match=r"docs/about\.md: unknown marker"):
         renderer(data).page_blocks("<!-- data:nothing -->", "about.md", "about/")
 
 
