@@ -24,7 +24,6 @@ from typing import Any
 
 import pytest
 import yaml
-from test_site_render import PAGES, SITE, parse
 
 from conftest import FIXTURE_DATA, SCHEMA_DIR
 from site_data import DataError, DataYamlLoader, SiteData, load_site_data
@@ -34,6 +33,7 @@ from site_render import DATA_BLOCKS, SiteRenderer
 from site_templates import Glossary, mark_terms
 from site_text import fold
 from site_views import SiteMap, proposal_address
+from test_site_render import PAGES, SITE, parse
 
 # Each fits the field it goes into (the schemas cap some lengths).
 SHORT = '<img src=x onerror=alert(1)>|**b**'  # 34 characters
