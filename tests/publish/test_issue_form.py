@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from test_workflows import check_jsonschema
 
 from conftest import ROOT
+from test_workflows import check_jsonschema
 
 CORRECTION_FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "correction.yml"
 

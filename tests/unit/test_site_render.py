@@ -173,7 +173,9 @@ def test_caption_says_how_many_and_when_checked(data) -> None:
 
 def test_copy_text_has_title_actor_status_and_deep_link(data) -> None:
     rows = [attrs for tag, attrs in parse(punch_list(data, "index.md")).tags if tag == "tr" and "data-copy-text" in attrs]
-    assert rows[0]["data-copy-text"].splitlines() == [
+    copy_text = rows[0]["data-copy-text"]
+    assert copy_text is not None
+    assert copy_text.splitlines() == [
         "Issue a region-wide WRO on Xinjiang cotton and tomatoes",
         "Who acts: DHS/CBP",
         "Status: Done (as of Jun 21, 2022)",
