@@ -512,6 +512,7 @@ class AxisLabel:
     x: float
     y: float
     text: str
+    second_line: str = ""  # under the first ("2022" under "Jun")
 
 
 @dataclass(frozen=True, slots=True)
@@ -658,8 +659,8 @@ def uflpa_figures_view(views: SiteViews) -> UflpaFiguresView:
 
 
 # Chart geometry, in SVG units (the SVG scales to its box; text stays legible down to 390 px).
-_CHART_WIDTH, _CHART_HEIGHT = 640, 260
-_PLOT_LEFT, _PLOT_RIGHT, _PLOT_TOP, _PLOT_BOTTOM = 48, 12, 12, 36
+_CHART_WIDTH, _CHART_HEIGHT = 480, 240
+_PLOT_LEFT, _PLOT_RIGHT, _PLOT_TOP, _PLOT_BOTTOM = 44, 8, 10, 34
 
 
 def _nice_step(top: int) -> int:
@@ -703,7 +704,10 @@ def bar_chart(
         height=_CHART_HEIGHT,
         baseline=baseline,
         bars=tuple(bars),
-        x_labels=tuple(AxisLabel(round(_PLOT_LEFT + (c + 0.5) * slot, 1), baseline + 18, cat) for c, cat in enumerate(categories)),
+        x_labels=tuple(
+            AxisLabel(round(_PLOT_LEFT + (c + 0.5) * slot, 1), baseline + 14, *category.partition(" ")[::2])
+            for c, category in enumerate(categories)
+        ),
         y_labels=tuple(
             AxisLabel(_PLOT_LEFT - 6, round(baseline - v / top * plot_height, 1), f"{v:,}") for v in range(0, top + 1, step)
         ),
@@ -737,7 +741,7 @@ def entity_list_chart(views: SiteViews) -> ChartView:
         running += batch["count"]
         totals.append(running)
     labels = [format_date(b["effective"]) for b in batches]
-    short = [f"{format_date(b['effective'])[:3]} \u2019{b['effective'][2:4]}" for b in batches]  # "Jun ’22"
+    short = [f"{format_date(b['effective'])[:3]} {b['effective'][:4]}" for b in batches]  # "Jun 2022", on two lines
     return bar_chart(
         "chart-entity-list", "UFLPA Entity List: entities listed, running total after each notice",
         f"From {batches[0]['count']} entities on {labels[0]} to {running} on {labels[-1]}, in {len(batches)} notices.",
@@ -792,7 +796,7 @@ def bill_overview(views: SiteViews) -> BillOverviewView:
             target=views.site.target(BILLS_PAGE, bill["id"]),
             title=fold(bill["title"]),
             congress=ordinal(bill["congress"]),
-            stage=died.capitalize() if died else BILL_STAGES[step],
+            stage=died[:1].upper() + died[1:] if died else BILL_STAGES[step],
             stage_class="died" if died else {"enacted": "law", "introduced": "introduced"}.get(step, "passed"),
         ))
     return BillOverviewView(
