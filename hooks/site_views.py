@@ -727,7 +727,7 @@ def wro_chart(views: SiteViews) -> ChartView:
     findings = [by_year.get(y, [0, 0])[1] for y in years]
     return bar_chart(
         "chart-wros", "WROs and Findings on this page, by year announced",
-        f"{sum(wros)} WROs and {sum(findings)} Findings, {years[0]} to {years[-1]}, as recorded on this page.",
+        f"{plural(sum(wros), 'WRO')} and {plural(sum(findings), 'Finding')}, {years[0]} to {years[-1]}, as recorded on this page.",
         [str(y) for y in years], [("WROs", wros), ("Findings", findings)],
         ("Year", "WROs", "Findings"), [(str(y), str(w), str(f)) for y, w, f in zip(years, wros, findings)],
         ("WROs", "Findings"),
