@@ -66,6 +66,7 @@ class Source:
     title: str
     url: str  # https:// (the schema allows nothing else)
     date: Day | None
+    archived: str | None = None  # an archived copy, for when the original goes away
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +231,9 @@ def day(iso: str) -> Day:
 
 def sources(records: Sequence[Mapping[str, str]]) -> tuple[Source, ...]:
     # The schema allows no whitespace in a URL; only the title needs folding.
-    return tuple(Source(fold(s["title"]), s["url"], day(s["date"]) if s.get("date") else None) for s in records)
+    return tuple(
+        Source(fold(s["title"]), s["url"], day(s["date"]) if s.get("date") else None, s.get("archived")) for s in records
+    )
 
 
 def email_text(proposal: Mapping[str, Any], status: Status, deep_link: str) -> str:
