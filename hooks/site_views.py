@@ -732,7 +732,7 @@ def wro_chart(views: SiteViews) -> ChartView:
         "chart-wros", "WROs and Findings on this page, by year announced",
         f"{plural(sum(wros), 'WRO')} and {plural(sum(findings), 'Finding')}, {years[0]} to {years[-1]}, as recorded on this page.",
         [str(y) for y in years], [("WROs", wros), ("Findings", findings)],
-        ("Year", "WROs", "Findings"), [(str(y), str(w), str(f)) for y, w, f in zip(years, wros, findings)],
+        ("Year", "WROs", "Findings"), [(str(y), str(w), str(f)) for y, w, f in zip(years, wros, findings, strict=True)],
         ("WROs", "Findings"),
     )
 
@@ -750,7 +750,7 @@ def entity_list_chart(views: SiteViews) -> ChartView:
         f"From {batches[0]['count']} entities on {labels[0]} to {running} on {labels[-1]}, in {len(batches)} notices.",
         short, [("Entities", totals)],
         ("Took effect", "Added", "Running total"),
-        [(label, str(b["count"]), str(t)) for label, b, t in zip(labels, batches, totals)],
+        [(label, str(b["count"]), str(t)) for label, b, t in zip(labels, batches, totals, strict=True)],
         ("entities",),
     )
 
@@ -769,7 +769,7 @@ def uflpa_chart(views: SiteViews) -> ChartView | None:
         "As CBP reported them on the dates in the table; a year still under way when reported is marked “in part”.",
         years, [("Detained", [f["shipments"] for f in detained])],
         ("Fiscal year", "Shipments detained", "Reported"),
-        [(y + (" (in part)" if "in part" in f.get("note", "") else ""), f"{f['shipments']:,}", f["reported"]) for y, f in zip(years, detained)],
+        [(y + (" (in part)" if "in part" in f.get("note", "") else ""), f"{f['shipments']:,}", f["reported"]) for y, f in zip(years, detained, strict=True)],
         ("shipments",),
     )
 

@@ -40,8 +40,10 @@ def charts(fragment: str) -> list[dict]:
     for svg in re.findall(r"<svg.*?</svg>", fragment):
         attrs = parse(svg).tags[0][1]
         name_id = attrs["aria-labelledby"]
-        name = re.search(rf'id="{name_id}">([^<]*)<', fragment).group(1).strip()
-        table = fragment[fragment.index(svg) + len(svg):].split("</table>")[0]
+        named = re.search(rf'id="{name_id}">([^<]*)<', fragment)
+        assert named, f"aria-labelledby names no element: {name_id}"
+        name = named.group(1).strip()
+        table = fragment[fragment.index(svg) + len(svg) :].split("</table>")[0]
         rows = [
             [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
             for row in re.findall(r"<tbody>.*", table)[0].split("<tr>")[1:]
@@ -81,7 +83,9 @@ def test_entity_list_says_what_it_covers(data) -> None:
     text = " ".join(" ".join(parse(html_of(data, "<!-- data:entity-list -->")).text).split())
     total = sum(batch["count"] for batch in data.entity_batches)
     recorded = len(data.entities())
-    assert f"{len(data.entity_batches)} notices, {total} entities in all; {recorded} of them recorded one by one" in text
+    assert (
+        f"{len(data.entity_batches)} notices, {total} entities in all; {recorded} of them recorded one by one" in text
+    )
     assert "none confirmed as of Nov 27, 2026" in text
     for batch in data.entity_batches:
         if "entities_missing" in batch:
@@ -122,7 +126,9 @@ def test_bill_overview_gives_each_bill_its_stage_on_the_build_date(data, today) 
 def test_a_bill_of_an_ended_congress_says_it_died(data) -> None:
     died = [b for b in data.bills if b["status"]["step"] != "enacted"]
     assert died  # the fixture has one
-    text = " ".join(parse(html_of(data, f"<!-- data:bills-{died[0]['congress']} -->", "bills.md", BUILT_AFTER_END)).text)
+    text = " ".join(
+        parse(html_of(data, f"<!-- data:bills-{died[0]['congress']} -->", "bills.md", BUILT_AFTER_END)).text
+    )
     assert f"It died with the {died[0]['congress']}th Congress." in " ".join(text.split())
 
 
