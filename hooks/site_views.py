@@ -471,7 +471,7 @@ class EntityListView:
     total: int  # the running total after the newest batch
     recorded: int  # entities recorded one by one
     batches: tuple[EntityBatchView, ...]
-    recorded_batches: str  # "Jun 12, 2023, Aug 2, 2023, ..." (the batches whose entities are listed)
+    recorded_batches: str  # "Jun 12, 2023; Aug 2, 2023; ..." (the batches whose entities are listed)
     newest: Day  # the newest batch's date
     later_checked: Day
     later_finding: str
@@ -613,7 +613,7 @@ def entity_list_view(views: SiteViews) -> EntityListView:
         total=running,
         recorded=sum(len(b.entities) for b in batches),
         batches=tuple(reversed(batches)),  # newest first
-        recorded_batches=", ".join(b.effective.text for b in batches if b.entities),
+        recorded_batches="; ".join(b.effective.text for b in batches if b.entities),
         newest=batches[-1].effective,
         later_checked=day(later["date"]),
         later_finding=fold(later["finding"]),

@@ -173,3 +173,14 @@ def test_entity_list_page_has_every_batch_and_entity_anchor_its_downloads_and_se
         assert f"entity-list/#{record['id']}" in locations
     # the proposals it bears on link to it
     assert "../entity-list/" in pages["customs/"].links
+
+
+def test_search_finds_bills_by_the_names_people_use(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    for bill in DATA.bills:
+        for name in bill.get("also_known_as", []):
+            assert name in docs[f"bills/#{bill['id']}"]["title"]
+    uflpa = docs["bills/#hr6256-117"]["title"]
+    assert "UFLPA" in uflpa and "P.L. 117-78" in uflpa and "Uyghur Forced Labor Prevention Act" in uflpa
+    assert "Uyghur Human Rights Policy Act" in docs["bills/#s3744-116"]["title"]
