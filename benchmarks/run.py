@@ -235,22 +235,32 @@ def scale_project(project: Path, scale: int) -> dict[str, int]:
         if len(set(ids)) != len(ids):
             raise SystemExit(f"synthetic {key} ids collide; change the scheme in scale_project")
 
+    entity_list = _load(data / "entity_list.yml")
+    for batch in entity_list["batches"]:  # each batch `scale` times larger; its count agrees
+        batch["count"] *= scale
+        entities = list(batch.get("entities", []))
+        for n in range(1, scale if entities else 1):
+            batch["entities"] += [{**copy.deepcopy(e), "id": _copy_id(e["id"], n)} for e in entities]
+
     _dump(proposals, data / "proposals.yml")
     _dump(wros, data / "wros.yml")
     _dump(bills, data / "bills.yml")
+    _dump(entity_list, data / "entity_list.yml")
     for lever_id, extra in sections.items():
         page = project / "docs" / levers[lever_id]["page"]
         page.write_text(page.read_text(encoding="utf-8") + "\n\n" + "\n".join(extra), encoding="utf-8")
     history = sum(len(p.get("history", [])) for p in proposals["proposals"])
     return {"proposals": len(proposals["proposals"]), "history_entries": history,
-            "wros": len(wros["wros"]), "bills": len(bills["bills"])}
+            "wros": len(wros["wros"]), "bills": len(bills["bills"]),
+            "entities": sum(len(b.get("entities", [])) for b in entity_list["batches"])}
 
 
 def record_counts(project: Path) -> dict[str, int]:
     data = project / "data"
     proposals = _load(data / "proposals.yml")["proposals"]
     return {"proposals": len(proposals), "history_entries": sum(len(p.get("history", [])) for p in proposals),
-            "wros": len(_load(data / "wros.yml")["wros"]), "bills": len(_load(data / "bills.yml")["bills"])}
+            "wros": len(_load(data / "wros.yml")["wros"]), "bills": len(_load(data / "bills.yml")["bills"]),
+            "entities": sum(len(b.get("entities", [])) for b in _load(data / "entity_list.yml")["batches"])}
 
 
 # ---- Page weight ------------------------------------------------------------------
@@ -443,6 +453,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, default=50, help="synthetic data size, times the real data (default 50)")
     parser.add_argument("--skip-scale", action="store_true", help="do not build the synthetic site")
     parser.add_argument("--skip-browser", action="store_true", help="do not measure page weight in Chromium")
+    parser.add_argument("--weight-scale", type=int, default=4,
+                        help="also weigh the pages of a site with this many times the records (default 4; 1 skips it)")
     parser.add_argument("--fail-on-miss", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--output", type=Path, help="JSON results file (default: benchmarks/results/<date>.json)")
     args = parser.parse_args(argv)
@@ -526,6 +538,29 @@ def main(argv: list[str] | None = None) -> int:
                                  "meets_targets": w.meets_targets} for w in weights]
             results["home"] = {"gzip_bytes": weights[0].gzip, "requests": weights[0].requests}
             results["heaviest"] = {"page": heaviest.page, "gzip_bytes": heaviest.gzip, "requests": heaviest.requests}
+            summary = [["1x", heaviest.page, kb(heaviest.gzip), str(heaviest.requests), verdict(not over)]]
+
+            if args.weight_scale > 1:
+                # Page weight must not grow with every record: weigh a site with N times the records too.
+                grown = copy_project(tmp / "grown")
+                grown_counts = scale_project(grown, args.weight_scale)
+                build_once(grown, tmp / "grown-site", strict=True)
+                grown_weights, _ = measure_pages(tmp / "grown-site", site_pages(tmp / "grown-site"))
+                grown_heaviest = max(grown_weights, key=lambda w: w.gzip)
+                grown_over = [w.page for w in grown_weights if not w.meets_targets]
+                if grown_over:
+                    misses.append(f"at {args.weight_scale}x records, {len(grown_over)} pages over the targets "
+                                  f"({', '.join(grown_over)})")
+                summary.append([f"{args.weight_scale}x", grown_heaviest.page, kb(grown_heaviest.gzip),
+                                str(grown_heaviest.requests), verdict(not grown_over)])
+                results["heaviest_scaled"] = {
+                    "scale": args.weight_scale, "records": grown_counts, "page": grown_heaviest.page,
+                    "gzip_bytes": grown_heaviest.gzip, "requests": grown_heaviest.requests,
+                    "pages_over": grown_over,
+                    "pages": {w.page: {"gzip_bytes": w.gzip, "requests": w.requests} for w in grown_weights},
+                }
+            print("\nHeaviest page at first load, with today's records and with more (all pages within the targets?)")
+            print(table(summary, ["records", "heaviest page", "gzip KB", "requests", "all pages"]))
 
             lighthouse = run_lighthouse(real.site_dir, "/")
             results["lighthouse"] = lighthouse

@@ -14,10 +14,8 @@ from typing import Any
 
 from site_data import SiteData
 
-DOWNLOAD_KINDS = ("proposals", "wros", "bills")  # each written as <kind>.csv and <kind>.json
-# Written too, but not yet in the pages' download lists (site_render.DOWNLOAD_LABELS): the Entity
-# List page comes later. Merge into DOWNLOAD_KINDS, with labels, when it does.
-UNLISTED_DOWNLOAD_KINDS = ("entity_list", "uflpa_stats")
+# Each written as <kind>.csv and <kind>.json, and listed, with its label, in site_views.DOWNLOAD_LABELS.
+DOWNLOAD_KINDS = ("proposals", "wros", "bills", "entity_list", "uflpa_stats")
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -174,7 +172,7 @@ def download_files(data: SiteData, link: Callable[[Mapping[str, Any]], str]) -> 
         "uflpa_stats": (uflpa_stats_csv(data), data.uflpa_stats_checked, data.uflpa_figures),
     }
     files = {}
-    for kind in DOWNLOAD_KINDS + UNLISTED_DOWNLOAD_KINDS:
+    for kind in DOWNLOAD_KINDS:
         csv_text, checked, records = tables[kind]
         files[f"{kind}.csv"] = csv_text
         files[f"{kind}.json"] = _json(checked, kind, records)

@@ -18,6 +18,7 @@ index's list of entries.
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -32,13 +33,21 @@ from site_text import HOME_PAGE, cyclic_gc_paused, fold
 from site_views import (
     BillListView,
     ChangeListView,
+    ChartsView,
+    EntityListView,
     GlossaryView,
     ProposalView,
     PunchListForm,
     SiteMap,
     SiteViews,
     Source,
+    UflpaFiguresView,
     WroTableView,
+    bill_overview,
+    entity_list_charts,
+    entity_list_view,
+    uflpa_figures_view,
+    wro_charts,
 )
 
 MARKER = re.compile(r"<!--\s*(data|status):([a-z0-9-]+)\s*-->")
@@ -128,13 +137,16 @@ def bill_records(view: BillListView) -> tuple[SearchRecord, ...]:
     for bill in view.bills:
         vote = f", {bill.vote}" if bill.vote else ""
         law = bill.public_law
+        aka = f" ({bill.also_known_as})" if bill.also_known_as else ""
         records.append(SearchRecord(
             bill.id,
-            _text(f"{bill.number}: {bill.title}"),
+            _text(f"{bill.number}: {bill.title}{aka}{f', {law.number}' if law else ''}"),
             _text(
+                *(["Also known as", bill.also_known_as] if bill.also_known_as else []),
                 "Sponsor", bill.sponsor,
                 "Introduced", f"{bill.introduced.text} ({bill.congress}th Congress)",
                 "Furthest step", f"{bill.step_label}, {bill.step_date.text}{vote}. {bill.note}",
+                f"It {bill.died}." if bill.died else "",
                 *(["Public law", f"{law.number}, {law.citation}, signed {law.signed.text}"] if law else []),
                 "What it does", bill.summary,
                 *(["Holes", bill.critique] if bill.critique else []),
@@ -160,13 +172,83 @@ def glossary_records(view: GlossaryView) -> tuple[SearchRecord, ...]:
     return tuple(SearchRecord(entry.anchor, _text(entry.term), _text(entry.meaning)) for entry in view.entries)
 
 
-# The blocks a page can ask for with <!-- data:NAME -->.
+# ==== Records blocks: the Entity List, the UFLPA figures, the charts, the bills overview ====
+
+
+def entity_list_records(view: EntityListView) -> tuple[SearchRecord, ...]:
+    """One record per batch and one per recorded entity."""
+    records = []
+    for batch in view.batches:
+        records.append(SearchRecord(
+            batch.id,
+            _text(f"UFLPA Entity List, {batch.effective.text}: {batch.count} added"),
+            _text(
+                f"Notice {batch.notice.text}.", f"{batch.running_total} entities in all.",
+                f"Sections {batch.sections}." if batch.sections else "", batch.note,
+                batch.entities_missing and f"Entities not recorded here yet. {batch.entities_missing}",
+                ", ".join(entity.name for entity in batch.entities),
+            ),
+        ))
+        for entity in batch.entities:
+            records.append(SearchRecord(
+                entity.id,
+                _text(f"{entity.name} (UFLPA Entity List)"),
+                _text(
+                    entity.aliases and f"Also listed as {entity.aliases}.",
+                    f"Listed {batch.effective.text}, section {entity.sections}.", entity.location, entity.sector,
+                    entity.removed, *_source_words(entity.sources),
+                ),
+            ))
+    return tuple(records)
+
+
+def uflpa_figure_records(view: UflpaFiguresView) -> tuple[SearchRecord, ...]:
+    return tuple(
+        SearchRecord(
+            f.id,
+            _text(f"UFLPA figures, {f.period}: {f.measure}"),
+            _text(f.shipments and f"{f.shipments} shipments", f.value, f"reported {f.reported.text}.", f.note),
+        )
+        for f in view.figures
+    )
+
+
+def chart_records(view: ChartsView) -> tuple[SearchRecord, ...]:
+    return tuple(SearchRecord(chart.id, _text(chart.title), _text(chart.summary)) for chart in view.charts)
+
+
+def bills_of_congress(congress: int) -> BlockKind:
+    """The block of `<!-- data:bills-117 -->`: one Congress's bills."""
+    return BlockKind(lambda views: views.bill_list(congress), "bills.html", bill_records)
+
+
+BILLS_OF_CONGRESS = re.compile(r"bills-([0-9]{2,3})")
+
+
+def data_block(name: str) -> BlockKind | None:
+    """The block a `<!-- data:NAME -->` marker asks for: one in DATA_BLOCKS, or one Congress's bills."""
+    if name in DATA_BLOCKS:
+        return DATA_BLOCKS[name]
+    match = BILLS_OF_CONGRESS.fullmatch(name)
+    return bills_of_congress(int(match.group(1))) if match else None
+
+
+# ==== End of the records blocks ====
+
+
+# The blocks a page can ask for with <!-- data:NAME --> (and data:bills-<Congress>, data_block).
 DATA_BLOCKS: dict[str, BlockKind] = {
     "wros": BlockKind(SiteViews.wro_table, "wros.html", wro_records),
     "bills": BlockKind(SiteViews.bill_list, "bills.html", bill_records),
     "changes": BlockKind(SiteViews.change_list, "changes.html", change_records),
     "glossary": BlockKind(SiteViews.glossary, "glossary.html", glossary_records),
     "downloads": BlockKind(SiteViews.downloads, "downloads.html"),
+    # records
+    "bill-overview": BlockKind(bill_overview, "bill_overview.html"),
+    "entity-list": BlockKind(entity_list_view, "entity_list.html", entity_list_records),
+    "uflpa-figures": BlockKind(uflpa_figures_view, "uflpa_figures.html", uflpa_figure_records),
+    "wro-charts": BlockKind(wro_charts, "charts.html", chart_records),
+    "entity-list-charts": BlockKind(entity_list_charts, "charts.html", chart_records),
 }
 STATUS_BOX_TEMPLATE = "status_box.html"  # for <!-- status:<proposal id> -->
 
@@ -178,9 +260,10 @@ class SiteRenderer:
     """Renders the generated blocks of one build. Each data view is made once, and each
     punch-list form once per distinct base URL (most pages share "../")."""
 
-    def __init__(self, data: SiteData, site: SiteMap) -> None:
+    def __init__(self, data: SiteData, site: SiteMap, *, today: datetime.date | None = None) -> None:
+        """`today`: the build date (default: today), which says whether a bill died with its Congress."""
         self.data = data
-        self.views = SiteViews(data, site)
+        self.views = SiteViews(data, site, today=today)
         self.glossary = Glossary.of(data)
         self._templates: dict[str, jinja2.Template] = {}  # looked up once per build, not per page
         self._views: dict[str, tuple[Any, tuple[SearchRecord, ...]]] = {}  # data block -> view, search records
@@ -218,7 +301,8 @@ class SiteRenderer:
                 view = self.views.status_box(name)
                 records = status_box_records(view)
             return Block(render(self._template(STATUS_BOX_TEMPLATE), view, here, self.glossary), records)
-        block = DATA_BLOCKS[name]
+        block = data_block(name)
+        assert block is not None  # markers are checked before rendering
         if name not in self._views:
             with cyclic_gc_paused():
                 self._views[name] = (view := block.view(self.views)), block.search_records(view)
@@ -297,6 +381,7 @@ def render_page_markdown(
     `SiteRenderer.page_blocks` renders them after Markdown."""
     for match in MARKER.finditer(markdown):
         check_marker(match, data, src_uri)
+    check_bills_by_congress(markdown, data, src_uri)
     if anchor_aliases:
         markdown = add_anchor_aliases(markdown, anchor_aliases, src_uri)
     return f"{markdown}\n\n{abbreviations(data)}\n"
@@ -306,10 +391,26 @@ def check_marker(match: re.Match[str], data: SiteData, src_uri: str) -> None:
     kind, name = match.group(1), match.group(2)
     if kind == "status" and data.proposal(name) is None:
         raise MarkerError(f"docs/{src_uri}: marker '{match.group(0)}' names no proposal in data/proposals.yml")
-    if kind == "data" and name not in DATA_BLOCKS:
+    if kind == "data" and data_block(name) is None:
         raise MarkerError(
             f"docs/{src_uri}: unknown marker '{match.group(0)}'; "
-            f"expected one of data:{', data:'.join(DATA_BLOCKS)} or status:<proposal id>"
+            f"expected one of data:{', data:'.join(DATA_BLOCKS)}, data:bills-<Congress> or status:<proposal id>"
+        )
+    congress = BILLS_OF_CONGRESS.fullmatch(name) if kind == "data" else None
+    if congress and not any(bill["congress"] == int(congress.group(1)) for bill in data.bills):
+        raise MarkerError(f"docs/{src_uri}: marker '{match.group(0)}' names a Congress with no bill in data/bills.yml")
+
+
+def check_bills_by_congress(markdown: str, data: SiteData, src_uri: str) -> None:
+    """A page that shows bills Congress by Congress must show every Congress that has bills,
+    or a new bill would silently be left off it."""
+    shown = {int(m.group(1)) for m in re.finditer(r"<!--\s*data:bills-([0-9]{2,3})\s*-->", markdown)}
+    missing = sorted({bill["congress"] for bill in data.bills} - shown)
+    if shown and missing:
+        raise MarkerError(
+            f"docs/{src_uri}: shows bills by Congress but has no marker for "
+            + ", ".join(f"'<!-- data:bills-{c} -->'" for c in missing)
+            + " (add a '## ' heading and the marker for each)"
         )
 
 

@@ -155,3 +155,32 @@ def test_every_page_has_a_description(pages) -> None:
         assert match and len(match.group(1)) > 20, url
         descriptions.add(match.group(1))
     assert len(descriptions) == len(pages), "each page needs its own description, not the site default"
+
+
+def test_entity_list_page_has_every_batch_and_entity_anchor_its_downloads_and_search(built_site: Path, pages) -> None:
+    page = pages["entity-list/"]
+    batches, entities = DATA.entity_batches, [entity for _, entity in DATA.entities()]
+    assert {b["id"] for b in batches} | {e["id"] for e in entities} <= page.anchors
+    for kind in ("entity_list", "uflpa_stats"):
+        assert f"../downloads/{kind}.csv" in page.links and f"../downloads/{kind}.json" in page.links
+    with open(built_site / "downloads" / "entity_list.csv", newline="", encoding="utf-8") as handle:
+        assert [row["id"] for row in csv.DictReader(handle)] == [e["id"] for e in entities]
+    assert len(json.loads((built_site / "downloads" / "entity_list.json").read_text(encoding="utf-8"))["entity_list"]) == len(batches)
+    assert len(json.loads((built_site / "downloads" / "uflpa_stats.json").read_text(encoding="utf-8"))["uflpa_stats"]) == len(DATA.uflpa_figures)
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    for record in [*batches, *entities]:
+        assert f"entity-list/#{record['id']}" in locations
+    # the proposals it bears on link to it
+    assert "../entity-list/" in pages["customs/"].links
+
+
+def test_search_finds_bills_by_the_names_people_use(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    for bill in DATA.bills:
+        for name in bill.get("also_known_as", []):
+            assert name in docs[f"bills/#{bill['id']}"]["title"]
+    uflpa = docs["bills/#hr6256-117"]["title"]
+    assert "UFLPA" in uflpa and "P.L. 117-78" in uflpa and "Uyghur Forced Labor Prevention Act" in uflpa
+    assert "Uyghur Human Rights Policy Act" in docs["bills/#s3744-116"]["title"]

@@ -31,6 +31,7 @@ def test_synthetic_data_is_valid_and_scaled(bench: ModuleType, tmp_path: Path) -
     assert counts == {key: 3 * value for key, value in real.items()}
     data = load_site_data(project / "data", docs_dir=project / "docs")  # raises if any synthetic record is invalid
     assert len(data.proposals) == counts["proposals"]
+    assert len(data.entities()) == counts["entities"] and len(data.wros) == counts["wros"]
     assert len(data.status_changes()) == counts["proposals"] + counts["history_entries"]
     for proposal in data.proposals:  # each synthetic proposal has its section on its lever page
         page = project / "docs" / data.lever(proposal["lever"])["page"]

@@ -65,6 +65,18 @@ def hostile_records(documents: dict[str, Any]) -> None:
     bill["status"].update({"vote": LONG[:120], "note": LONG[:300]})
     bill["public_law"]["citation"] = LONG
     bill["sources"][0]["title"] = LONG
+    bill["also_known_as"] = [SHORT]
+    batches = documents["entity_list"]["batches"]
+    batches[0]["entities_missing"] = LONG
+    batches[1]["note"] = LONG
+    entity = batches[1]["entities"][0]
+    entity.update({"name": MEDIUM, "aliases": [SHORT], "sector": LONG, "location": SHORT})
+    entity["sources"] = [{"title": LONG, "url": "https://example.org/entity"}]
+    documents["entity_list"]["later_changes_checked"]["finding"] = LONG
+    figure = documents["uflpa_stats"]["figures"][0]
+    figure["note"] = LONG
+    figure["sources"] = [{"title": LONG, "url": "https://example.org/stats"}]
+    documents["uflpa_stats"]["note"] = LONG
     documents["glossary"]["terms"][1]["meaning"] = LONG[:200]  # ILO, in a proposal's title
 
 
@@ -134,7 +146,10 @@ def test_hostile_text_adds_no_element_or_attribute(clean, hostile, block: str, s
 # Blocks that show the hostile text, and which of it (folded, as readers see it).
 SHOWN = {
     "data:wros": [LONG],
-    "data:bills": [LONG],
+    "data:bills": [LONG, SHORT],
+    "data:bill-overview": [LONG],
+    "data:entity-list": [LONG, MEDIUM, SHORT],
+    "data:uflpa-figures": [LONG],
     "data:changes": [MEDIUM, LONG],
     "data:glossary": [LONG[:200]],
     "status:region-wide-wro": [SHORT, LONG, LONG[:120]],

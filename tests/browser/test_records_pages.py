@@ -1,0 +1,75 @@
+"""The records pages in Chromium: nothing clipped or scrolling sideways at a laptop's and a
+phone's width, in either colour scheme; each chart an image named by its visible title, with
+its numbers in a table beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+RECORDS_PAGES = ("wros/", "bills/", "entity-list/")
+WIDTHS = {"laptop": (1366, 900), "phone": (390, 844)}
+
+# Every element in the article that is wider than its own box and lets it scroll or clips it.
+SIDEWAYS = """() => {
+    const root = document.documentElement;
+    const wide = Array.from(document.querySelectorAll('article *')).filter(e => {
+        const style = getComputedStyle(e);
+        if (style.position === 'absolute' && style.clipPath !== 'none') return false;  // visually hidden
+        return e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll', 'hidden'].includes(style.overflowX);
+    }).map(e => `${e.tagName.toLowerCase()}.${e.className} (${e.scrollWidth} > ${e.clientWidth})`);
+    return {page: [root.scrollWidth, root.clientWidth], wide};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_records_pages_neither_clip_nor_scroll_sideways(site, new_context, width, scheme) -> None:
+    w, h = WIDTHS[width]
+    page = new_context(viewport={"width": w, "height": h}, color_scheme=scheme).new_page()
+    for url in RECORDS_PAGES:
+        page.goto(site.url(url), wait_until="load")
+        found = page.evaluate(SIDEWAYS)
+        assert found["page"][0] == found["page"][1], f"{url} at {w} px scrolls sideways"
+        assert found["wide"] == [], f"{url} at {w} px: {found['wide']}"
+
+
+def test_charts_are_images_named_by_their_titles_with_their_numbers(site, new_context) -> None:
+    page = new_context().new_page()
+    seen = 0
+    client = page.context.new_cdp_session(page)
+    for url in ("wros/", "entity-list/"):
+        page.goto(site.url(url), wait_until="load")
+        charts = page.evaluate(
+            """() => Array.from(document.querySelectorAll('svg[role="img"]')).map(svg => {
+                const title = document.getElementById(svg.getAttribute('aria-labelledby'));
+                const figure = svg.closest('figure');
+                const table = figure.querySelector('details table');
+                return {
+                    title: title ? title.textContent.trim() : '',
+                    titleShown: !!title && title.getClientRects().length > 0,
+                    bars: svg.querySelectorAll('rect').length,
+                    rows: table ? table.tBodies[0].rows.length : 0,
+                    caption: table ? table.caption.textContent.trim() : '',
+                    fills: Array.from(svg.querySelectorAll('rect')).map(r => getComputedStyle(r).fill),
+                };
+            })"""
+        )
+        assert charts, url
+        for chart in charts:
+            assert chart["title"] and chart["titleShown"], chart
+            assert chart["caption"] == chart["title"]  # the table says what it holds
+            assert chart["rows"] > 0 and chart["bars"] > 0
+            assert all(fill not in ("", "none", "rgb(0, 0, 0)") for fill in chart["fills"]), chart["fills"]
+        # the accessible name, as Chromium gives it to assistive technology: the title alone
+        client.send("Accessibility.enable")
+        names = [
+            node["name"]["value"]
+            for node in client.send("Accessibility.getFullAXTree")["nodes"]
+            if node.get("role", {}).get("value") == "image" and node.get("name", {}).get("value")
+        ]
+        assert [c["title"] for c in charts] == [n for n in names if n in {c["title"] for c in charts}]
+        assert all(c["title"] in names for c in charts), names
+        seen += len(charts)
+    assert seen >= 3  # WROs and Findings, the Entity List, the UFLPA figures

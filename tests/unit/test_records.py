@@ -1,0 +1,150 @@
+"""The records blocks: the Entity List, the UFLPA figures, the charts and the bills overview
+(their numbers from the data, their accessible names, the stages of bills on a given build date),
+and the names search answers to."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+
+from conftest import FIXTURE_DATA, SCHEMA_DIR
+from site_data import load_site_data
+from site_render import MarkerError, SiteRenderer, render_page_markdown
+from site_views import SiteMap
+from test_site_render import PAGES, SITE, parse
+
+PAGES = {**PAGES, "entity-list.md": "entity-list/"}
+
+
+@pytest.fixture
+def data():
+    return load_site_data(FIXTURE_DATA, schema_dir=SCHEMA_DIR)
+
+
+def blocks(data, marker: str, src_uri: str = "entity-list.md", today: datetime.date | None = None):
+    renderer = SiteRenderer(data, SiteMap(PAGES, SITE), today=today)
+    return renderer.page_blocks(marker, src_uri, PAGES[src_uri])
+
+
+def html_of(data, marker: str, src_uri: str = "entity-list.md", today: datetime.date | None = None) -> str:
+    return blocks(data, marker, src_uri, today).fill(marker)
+
+
+def charts(fragment: str) -> list[dict]:
+    """Each <svg> with its name (the text of the element its aria-labelledby names) and the
+    rows of the table that follows it."""
+    tags = parse(fragment).tags
+    found = []
+    for svg in re.findall(r"<svg.*?</svg>", fragment):
+        attrs = parse(svg).tags[0][1]
+        name_id = attrs["aria-labelledby"]
+        named = re.search(rf'id="{name_id}">([^<]*)<', fragment)
+        assert named, f"aria-labelledby names no element: {name_id}"
+        name = named.group(1).strip()
+        table = fragment[fragment.index(svg) + len(svg) :].split("</table>")[0]
+        rows = [
+            [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
+            for row in re.findall(r"<tbody>.*", table)[0].split("<tr>")[1:]
+        ]
+        found.append({"attrs": attrs, "name": name, "rows": rows, "bars": svg.count("<rect")})
+    assert tags  # the fragment parses
+    return found
+
+
+def test_every_chart_is_an_image_named_by_its_visible_title(data) -> None:
+    for marker in ("<!-- data:wro-charts -->", "<!-- data:entity-list-charts -->"):
+        for chart in charts(html_of(data, marker)):
+            assert chart["attrs"]["role"] == "img"
+            assert chart["name"]  # the figcaption's words, which readers see too
+
+
+def test_wro_chart_table_counts_the_orders_and_findings_per_year(data) -> None:
+    [chart] = charts(html_of(data, "<!-- data:wro-charts -->", "wros.md"))
+    expected: dict[str, list[int]] = {}
+    for wro in data.wros:
+        expected.setdefault(wro["date"][:4], [0, 0])[0 if wro["type"] == "WRO" else 1] += 1
+    table = {row[0]: [int(row[1]), int(row[2])] for row in chart["rows"]}
+    assert {year: counts for year, counts in table.items() if counts != [0, 0]} == expected
+    assert chart["bars"] == sum(1 for counts in expected.values() for n in counts if n)  # no bar for a zero
+
+
+def test_entity_list_chart_shows_the_running_total_after_each_batch(data) -> None:
+    entity_chart, uflpa_chart = charts(html_of(data, "<!-- data:entity-list-charts -->"))
+    counts = [batch["count"] for batch in data.entity_batches]
+    assert [int(row[1]) for row in entity_chart["rows"]] == counts
+    assert [int(row[2]) for row in entity_chart["rows"]] == [sum(counts[: i + 1]) for i in range(len(counts))]
+    detained = [f for f in data.uflpa_figures if f["measure"] == "detained" and f["period"]["kind"] == "fiscal-year"]
+    assert [row[1] for row in uflpa_chart["rows"]] == [f"{f['shipments']:,}" for f in detained]
+
+
+def test_entity_list_says_what_it_covers(data) -> None:
+    text = " ".join(" ".join(parse(html_of(data, "<!-- data:entity-list -->")).text).split())
+    total = sum(batch["count"] for batch in data.entity_batches)
+    recorded = len(data.entities())
+    assert (
+        f"{len(data.entity_batches)} notices, {total} entities in all; {recorded} of them recorded one by one" in text
+    )
+    assert "none confirmed as of Nov 27, 2026" in text
+    for batch in data.entity_batches:
+        if "entities_missing" in batch:
+            assert batch["entities_missing"] in text
+
+
+def test_entity_list_anchors_and_search_records_cover_every_batch_and_entity(data) -> None:
+    page = blocks(data, "<!-- data:entity-list -->")
+    expected = {b["id"] for b in data.entity_batches} | {e["id"] for _, e in data.entities()}
+    assert page.anchor_ids == expected
+    assert {r.anchor for r in page.search_records} == expected
+    shoes = next(r for r in page.search_records if r.anchor == "example-shoes")
+    assert "Example Shoe Industry Co." in shoes.text  # the alias the notice gives
+
+
+BUILT_BEFORE_END = datetime.date(2026, 11, 29)
+BUILT_AFTER_END = datetime.date(2027, 1, 3)  # the 119th Congress ends at noon that day
+
+
+@pytest.mark.parametrize("today", [BUILT_BEFORE_END, BUILT_AFTER_END])
+def test_bill_overview_gives_each_bill_its_stage_on_the_build_date(data, today) -> None:
+    fragment = html_of(data, "<!-- data:bill-overview -->", "bills.md", today)
+    rows = {
+        re.sub(r"<[^>]+>", "", row.split("</th>")[0]): re.sub(r"<[^>]+>", "", row.split("</td>")[-2])
+        for row in fragment.split("<tbody>")[1].split("<tr>")[1:]
+    }
+    assert set(rows) == {bill["number"] for bill in data.bills}
+    for bill in data.bills:
+        step, ended = bill["status"]["step"], 1789 + 2 * bill["congress"] <= today.year
+        if step == "enacted":
+            assert rows[bill["number"]] == "Law"
+        elif ended:
+            assert rows[bill["number"]] == f"Died with the {bill['congress']}th Congress"
+        else:
+            assert rows[bill["number"]] in ("Introduced", "Passed one chamber", "Passed both chambers")
+
+
+def test_a_bill_of_an_ended_congress_says_it_died(data) -> None:
+    died = [b for b in data.bills if b["status"]["step"] != "enacted"]
+    assert died  # the fixture has one
+    text = " ".join(
+        parse(html_of(data, f"<!-- data:bills-{died[0]['congress']} -->", "bills.md", BUILT_AFTER_END)).text
+    )
+    assert f"It died with the {died[0]['congress']}th Congress." in " ".join(text.split())
+
+
+def test_search_finds_a_bill_by_its_other_names(data) -> None:
+    records = blocks(data, "<!-- data:bills-117 -->", "bills.md").search_records
+    uflpa = next(r for r in records if r.anchor == "hr6256-117")
+    assert "UFLPA" in uflpa.title and "P.L. 117-78" in uflpa.title
+    assert "Also known as UFLPA" in uflpa.text
+
+
+def test_bills_by_congress_need_a_marker_for_every_congress(data) -> None:
+    congresses = sorted({bill["congress"] for bill in data.bills})
+    assert len(congresses) > 1
+    with pytest.raises(MarkerError, match=f"data:bills-{congresses[-1]}"):
+        render_page_markdown(f"<!-- data:bills-{congresses[0]} -->", data, "bills.md")
+    every = "".join(f"<!-- data:bills-{c} -->" for c in congresses)
+    assert render_page_markdown(every, data, "bills.md").startswith(every)
+    with pytest.raises(MarkerError, match="no bill"):
+        render_page_markdown(every + "<!-- data:bills-99 -->", data, "bills.md")
