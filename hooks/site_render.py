@@ -18,6 +18,7 @@ index's list of entries.
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -30,6 +31,7 @@ from site_data import SiteData
 from site_templates import ENVIRONMENT, Glossary, Here, render
 from site_text import HOME_PAGE, cyclic_gc_paused, fold
 from site_views import (
+    AskListView,
     BillListView,
     ChangeListView,
     GlossaryView,
@@ -160,6 +162,24 @@ def glossary_records(view: GlossaryView) -> tuple[SearchRecord, ...]:
     return tuple(SearchRecord(entry.anchor, _text(entry.term), _text(entry.meaning)) for entry in view.entries)
 
 
+# ---- What you can do (docs/act.md) ----
+
+
+def ask_records(view: AskListView) -> tuple[SearchRecord, ...]:
+    return tuple(
+        SearchRecord(
+            ask.anchor,
+            _text(f"Ask: {ask.next.step}"),
+            _text(
+                "Who must act", ask.next.who,
+                "Through", ", ".join(f"{b.text} ({b.died})" if b.died else b.text for b in ask.next.bills), ask.next.action,
+                "Where it stands", f"{ask.status.label}: {ask.proposal.text}, latest development {ask.status.as_of.text}",
+            ),
+        )
+        for ask in view.asks
+    )
+
+
 # The blocks a page can ask for with <!-- data:NAME -->.
 DATA_BLOCKS: dict[str, BlockKind] = {
     "wros": BlockKind(SiteViews.wro_table, "wros.html", wro_records),
@@ -167,6 +187,10 @@ DATA_BLOCKS: dict[str, BlockKind] = {
     "changes": BlockKind(SiteViews.change_list, "changes.html", change_records),
     "glossary": BlockKind(SiteViews.glossary, "glossary.html", glossary_records),
     "downloads": BlockKind(SiteViews.downloads, "downloads.html"),
+    # What you can do (docs/act.md): the asks, and the texts to copy built from them
+    "asks": BlockKind(SiteViews.asks, "asks.html", ask_records),
+    "call-script": BlockKind(SiteViews.call_script, "script.html"),
+    "letter": BlockKind(SiteViews.letter, "script.html"),
 }
 STATUS_BOX_TEMPLATE = "status_box.html"  # for <!-- status:<proposal id> -->
 
@@ -178,9 +202,10 @@ class SiteRenderer:
     """Renders the generated blocks of one build. Each data view is made once, and each
     punch-list form once per distinct base URL (most pages share "../")."""
 
-    def __init__(self, data: SiteData, site: SiteMap) -> None:
+    def __init__(self, data: SiteData, site: SiteMap, today: datetime.date | None = None) -> None:
+        """`today`: the build date (bills that died with their Congress say so); tests fix it."""
         self.data = data
-        self.views = SiteViews(data, site)
+        self.views = SiteViews(data, site, today or datetime.date.today())
         self.glossary = Glossary.of(data)
         self._templates: dict[str, jinja2.Template] = {}  # looked up once per build, not per page
         self._views: dict[str, tuple[Any, tuple[SearchRecord, ...]]] = {}  # data block -> view, search records
@@ -258,8 +283,15 @@ class PageBlocks:
         return MARKER.sub(block_for, page_html)
 
 
+PUNCH_LIST_PLACE = "<!-- punch-list -->"  # where a page wants the punch-list, if not right under its H1
+
+
 def insert_after_h1(page_html: str, block: str) -> str:
-    """Put `block` right after the page's first H1 (or at the top of its article if it has none)."""
+    """Put `block` where the page marks its place (`<!-- punch-list -->`, as the home page does
+    to keep its lead sentence above it), else right after the page's first H1 (or at the top
+    of its article if it has none)."""
+    if PUNCH_LIST_PLACE in page_html:
+        return page_html.replace(PUNCH_LIST_PLACE, block, 1)
     article = _ARTICLE_START.search(page_html)
     start = article.end() if article else 0
     end_of_h1 = _H1_END.search(page_html, start)

@@ -67,7 +67,10 @@ def test_labels_are_the_schema_titles(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(LABELLED_FIELDS))
 def test_a_value_added_to_the_schema_renders_with_its_title(tmp_path: Path, name: str) -> None:
-    data_dir, schemas = with_new_value(tmp_path, name, {"const": "stalled", "title": "Stalled in committee"})
+    new = {"const": "stalled", "title": "Stalled in committee"}
+    if name == "proposal_state":
+        new["description"] = "Held in a committee with no action."  # the legend's words
+    data_dir, schemas = with_new_value(tmp_path, name, new)
     data = load(data_dir, schemas)
     renderer = SiteRenderer(data, SiteMap(PAGES, SITE))
     marker = USES[name][2]
