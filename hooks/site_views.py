@@ -481,9 +481,10 @@ class SiteViews:
 
     def asks(self) -> AskListView:
         """Every proposal's next step as an ask: those Congress takes first (a constituent's
-        members act on them directly), then those of the agencies (members press them)."""
+        members act on them directly), those naming bills before the others, then those of the
+        agencies (members press them); in the punch-list's order within each."""
         views = [self.proposal(p["id"]) for p in self.data.proposals]
-        ordered = [v for v in views if congress_acts(v.next)] + [v for v in views if not congress_acts(v.next)]
+        ordered = sorted(views, key=lambda v: (not congress_acts(v.next), not v.next.bills))
         return AskListView(
             checked=day(self.data.checked),
             asks=tuple(
@@ -499,13 +500,10 @@ class SiteViews:
         )
 
     def call_script(self) -> ScriptView:
-        """Read aloud in about a minute: at most three asks, Congress's own first (those
-        naming bills before the others), then what members should press an agency to do."""
+        """Read aloud in about a minute: the first three asks (Congress's own first, those
+        naming bills before the others; then what members should press an agency to do)."""
         asks = self.asks().asks
-        chosen = [
-            *sorted((ask for ask in asks if ask.congress), key=lambda ask: not ask.next.bills),
-            *(ask for ask in asks if not ask.congress),
-        ][:CALL_SCRIPT_ASKS]
+        chosen = asks[:CALL_SCRIPT_ASKS]
         text = "\n".join([
             "Hello, my name is [NAME] and I live in [TOWN], ZIP code [ZIP], so I am a constituent. "
             "I am calling about forced labor in Xinjiang, China. Could I speak with the staff member "
