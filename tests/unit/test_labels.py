@@ -97,6 +97,16 @@ def test_a_value_added_without_a_title_stops_the_build(tmp_path: Path, name: str
     assert '"title"' in problem.message
 
 
+def test_a_proposal_state_without_a_meaning_stops_the_build(tmp_path: Path) -> None:
+    # The punch-list's legend says what each state means, from the schema's "description".
+    data_dir, schemas = with_new_value(tmp_path, "proposal_state", {"const": "stalled", "title": "Stalled"})
+    with pytest.raises(DataError) as caught:
+        load(data_dir, schemas)
+    [problem] = caught.value.problems
+    assert problem.file == "data/schema/proposals.schema.json" and problem.field == "status.state"
+    assert "'stalled' has no 'description'" in problem.message
+
+
 def test_a_labelled_field_turned_back_into_an_enum_stops_the_build(tmp_path: Path) -> None:
     schemas = tmp_path / "schema"
     shutil.copytree(SCHEMA_DIR, schemas)
