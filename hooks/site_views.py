@@ -133,7 +133,7 @@ class StateCount:
     words: str  # "7 partly done": the badge's own words, in lower case
     label: str  # "Partly done", as on the badge
     meaning: str  # from the schema's description of the state
-    anchor: str  # the id of the state's first row on the home page
+    anchor: str  # the state's first row on the home page: its proposal's id (a permanent anchor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +149,6 @@ class PunchListView:
     total: int  # proposals on the whole list
     home: Target
     counts: tuple[StateCount, ...]  # the states in use, in the schema's order
-    first_of_state: Mapping[str, str]  # proposal id -> the anchor of its state's first row
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,11 +269,6 @@ def email_text(title: str, status: Status, next_step: NextStep, checked: Day, de
     )
 
 
-def state_anchor(state: str) -> str:
-    """The id of the first row in a state on the home page, which its count links to."""
-    return f"punch-list-{state}"
-
-
 def proposal_address(proposal: Mapping[str, Any], data: SiteData, site: SiteMap) -> str:
     """The proposal's permanent, absolute address: its section on its lever page."""
     return site.absolute(site.target(data.lever(proposal["lever"])["page"], proposal["id"]))
@@ -372,7 +366,7 @@ class SiteViews:
                 words=f"{sum(p.status.state == state for p in rows)} {label.lower()}",
                 label=label,
                 meaning=labels.proposal_state_meaning[state],
-                anchor=state_anchor(state),
+                anchor=first_of_state[state],
             )
             for state, label in labels.proposal_state.items()
             if state in in_use
@@ -386,7 +380,6 @@ class SiteViews:
             total=len(data.proposals),
             home=self.site.target(HOME_PAGE),
             counts=counts,
-            first_of_state={pid: state_anchor(state) for state, pid in first_of_state.items()},
         )
 
     def status_box(self, proposal_id: str) -> ProposalView:
