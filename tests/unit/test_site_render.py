@@ -159,7 +159,9 @@ def test_other_pages_show_the_full_list_folded(data) -> None:
     assert "table" not in {tag for tag, _ in tags}
     start = tags.index(("ul", {"class": "punch-list__lines"}))
     assert tags[start + 1 : start + 4] == [
-        ("li", {}), ("span", {"class": "status status--done"}), ("a", {"href": "../customs/#region-wide-wro"}),
+        ("li", {"data-proposal": "region-wide-wro"}),
+        ("span", {"class": "status status--done"}),
+        ("a", {"href": "../customs/#region-wide-wro"}),
     ]
 
 
