@@ -1,6 +1,7 @@
 # The two commands a newcomer needs (see README.md):
 #   make serve   preview the site at http://127.0.0.1:8000/ (rebuilds on edits to docs/, data/, hooks/)
-#   make test    run the whole test suite, browser tests included (and the ProperDocs build, see below)
+#   make test    run the whole test suite, browser tests included (and the ProperDocs build, see below),
+#                after `make lint` (ruff's checks and format check, mypy's type check)
 # Each sets up what it needs: a virtual environment with the pinned packages, and
 # Debian's chromium for the browser tests.
 
@@ -13,7 +14,7 @@ PROPERDOCS_BIN := $(PROPERDOCS_VENV)/bin
 PROPERDOCS_SITE ?= site-properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-properdocs test test-properdocs browser bench currency check-sources clean
+.PHONY: serve build build-properdocs lint test test-properdocs browser bench currency check-sources clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,7 +53,13 @@ browser:
 		echo "WARNING: browser tests will be SKIPPED. Install chromium or set CHROMIUM_PATH."; \
 	fi
 
-test: $(BIN)/.installed browser test-properdocs
+# Settings in pyproject.toml. The format is checked, not applied: `$(BIN)/ruff format .` applies it.
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: $(BIN)/.installed lint browser test-properdocs
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.installed browser
@@ -67,4 +74,4 @@ check-sources: $(BIN)/.installed
 	$(BIN)/python hooks/site_sources.py
 
 clean:
-	rm -rf site $(PROPERDOCS_SITE) .pytest_cache
+	rm -rf site $(PROPERDOCS_SITE) .pytest_cache .mypy_cache .ruff_cache

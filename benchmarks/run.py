@@ -48,10 +48,13 @@ import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import yaml
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page, Response
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
@@ -59,9 +62,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "hooks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+# E402: these modules are found only through the sys.path entries just above.
 from conftest import copy_project  # noqa: E402  (the tests' copy of everything a build reads)
+from site_data import DataYamlLoader  # noqa: E402  (the build's own YAML loader)
 from site_server import serve  # noqa: E402  (the browser tests' static host, gzip included)
-from site_data import DataYamlLoader  # noqa: E402
 
 WEIGHT_TARGET = 100 * 1024  # bytes, gzip -9, per page at first load
 REQUEST_TARGET = 10
@@ -198,7 +202,10 @@ def _copy_id(record_id: str, n: int) -> str:
 
 def _copy_bill_id(bill_id: str, n: int) -> str:
     """'hr6256-117' -> 'hr6256007-117': bill ids must stay '<type><number>-<congress>'."""
-    kind, number, congress = re.fullmatch(r"([a-z]+)([0-9]+)-([0-9]+)", bill_id).groups()
+    match = re.fullmatch(r"([a-z]+)([0-9]+)-([0-9]+)", bill_id)
+    if match is None:
+        raise ValueError(f"bill id {bill_id!r} is not '<type><number>-<congress>'")
+    kind, number, congress = match.groups()
     return f"{kind}{number}{n:03d}-{congress}"
 
 
@@ -301,6 +308,18 @@ def chromium_path() -> str:
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
+def _record_traffic(page: Page) -> tuple[list[str], list[Response], list[str]]:
+    """Starts recording what `page` asks for: returns the lists of request URLs, responses and
+    failed request URLs, which fill as the page loads."""
+    requests: list[str] = []
+    responses: list[Response] = []
+    failed: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("response", lambda response: responses.append(response))
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    return requests, responses, failed
+
+
 def measure_pages(site: Path, pages: list[str]) -> tuple[list[PageWeight], str]:
     """Load each page in a fresh headless Chromium context; returns the weights and the browser version."""
     from playwright.sync_api import sync_playwright
@@ -314,12 +333,7 @@ def measure_pages(site: Path, pages: list[str]) -> tuple[list[PageWeight], str]:
             for page_url in pages:
                 context = browser.new_context()
                 page = context.new_page()
-                requests: list[str] = []
-                responses = []
-                failed: list[str] = []
-                page.on("request", lambda request: requests.append(request.url))
-                page.on("response", lambda response: responses.append(response))
-                page.on("requestfailed", lambda request: failed.append(request.url))
+                requests, responses, failed = _record_traffic(page)
                 page.goto(base + page_url.lstrip("/"), wait_until="networkidle")
                 page.wait_for_timeout(300)  # a last look for late requests (the search worker)
                 resources = []
@@ -393,7 +407,7 @@ def machine() -> dict[str, Any]:
                 memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     return {
-        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "cpus": os.cpu_count(),
         "memory": memory,
         "platform": platform.platform(),
@@ -413,8 +427,13 @@ def verdict(ok: bool) -> str:
 
 
 def table(rows: list[list[str]], header: list[str]) -> str:
-    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
-    line = lambda cells: "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))  # noqa: E731
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(
+            str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        )
+
     return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
 
 

@@ -37,7 +37,14 @@ from mkdocs.utils.templates import TemplateContext
 from site_data import DataError, SiteData, load_site_data
 from site_exports import download_files
 from site_feed import FeedError, atom_feed
-from site_render import MarkerError, PageBlocks, SiteRenderer, add_to_search_index, insert_after_h1, render_page_markdown
+from site_render import (
+    MarkerError,
+    PageBlocks,
+    SiteRenderer,
+    add_to_search_index,
+    insert_after_h1,
+    render_page_markdown,
+)
 from site_text import CHANGES_PAGE, DOWNLOADS_DIR, FEED_PATH
 from site_views import SiteMap, proposal_address
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import jsonschema_rs
 import yaml
@@ -232,7 +232,11 @@ def _change(
 
 
 # libyaml's parser when PyYAML has it (several times faster on large files), else pure Python.
-_SafeLoaderBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The type checker sees the pure-Python one: both offer what DataYamlLoader uses.
+if TYPE_CHECKING:
+    _SafeLoaderBase = yaml.SafeLoader
+else:
+    _SafeLoaderBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 _YAML_TAG = "tag:yaml.org,2002:"
@@ -242,8 +246,19 @@ _MAPPING_TAG = f"{_YAML_TAG}map"
 _ConstructorError = yaml.constructor.ConstructorError
 
 
+class _Position(Protocol):
+    """Where in a file (0-based): PyYAML's pure-Python marks and libyaml's alike."""
+
+    line: int
+    column: int
+
+
 class _RefusedYaml(_ConstructorError):
     """Valid YAML that is not read: too many values, too deep, or not a mapping at the top."""
+
+    def __init__(self, problem: str, position: _Position | None) -> None:
+        super().__init__(problem=problem)
+        self.position = position
 
 
 # Limits on one data file, so that no file can exhaust memory or time (README: Editing the data).
@@ -257,7 +272,7 @@ MAX_DEPTH = 50  # lists and mappings inside each other
 _COMPOSER_SAFE_DEPTH = 2_000
 
 
-class DataYamlLoader(_SafeLoaderBase):  # type: ignore[valid-type, misc]
+class DataYamlLoader(_SafeLoaderBase):
     """Safe YAML that yields plain JSON data only. Dates stay text (the schema checks them).
     Refused, each with its line: duplicate keys, keys that are not text, NaN and infinity,
     a list or mapping that contains itself, tags such as !!set or !!binary, merge keys (<<),
@@ -274,9 +289,7 @@ class DataYamlLoader(_SafeLoaderBase):  # type: ignore[valid-type, misc]
                 got = "a list"
             else:
                 got = f"'{_shown_scalar(node)}'" if node.value else "nothing"
-            raise _RefusedYaml(
-                None, None, f"expected a mapping of fields ('name: value' lines) at the top, got {got}", node.start_mark
-            )
+            raise _RefusedYaml(f"expected a mapping of fields ('name: value' lines) at the top, got {got}", node.start_mark)
         self._nodes_left = MAX_NODES
         return self._plain(node, {}, set())
 
@@ -286,7 +299,7 @@ class DataYamlLoader(_SafeLoaderBase):  # type: ignore[valid-type, misc]
                 if len(node.value) > TEXT_CHARS_PER_NODE:  # so that aliases of a long text cannot multiply it freely
                     self._count(len(node.value) // TEXT_CHARS_PER_NODE, node)
                 return node.value
-            construct = self.yaml_constructors.get(node.tag, self.yaml_constructors[None])
+            construct = self.yaml_constructors.get(node.tag) or self.yaml_constructors[None]
             return construct(self, node)
         if id(node) in built:  # an alias of a list or mapping already built: count all it holds again
             value, size = built[id(node)]
@@ -295,12 +308,12 @@ class DataYamlLoader(_SafeLoaderBase):  # type: ignore[valid-type, misc]
         if id(node) in open_nodes:
             raise _ConstructorError(None, None, "this list or mapping contains itself through an alias", node.start_mark)
         if len(open_nodes) >= MAX_DEPTH:
-            raise _RefusedYaml(None, None, f"has {_too_deep()}", node.start_mark)
+            raise _RefusedYaml(f"has {_too_deep()}", node.start_mark)
         nodes_left = self._nodes_left
         open_nodes.add(id(node))
         if isinstance(node, yaml.SequenceNode) and node.tag == _SEQUENCE_TAG:
             self._count(len(node.value), node)
-            value: Any = [self._plain(item, built, open_nodes) for item in node.value]
+            value = [self._plain(item, built, open_nodes) for item in node.value]
         elif isinstance(node, yaml.MappingNode) and node.tag == _MAPPING_TAG:
             self._count(2 * len(node.value), node)
             value = self._plain_mapping(node, built, open_nodes)
@@ -313,7 +326,7 @@ class DataYamlLoader(_SafeLoaderBase):  # type: ignore[valid-type, misc]
     def _count(self, nodes: int, node: yaml.Node) -> None:
         self._nodes_left -= nodes
         if self._nodes_left < 0:
-            raise _RefusedYaml(None, None, f"has {_too_many()}", node.start_mark)
+            raise _RefusedYaml(f"has {_too_many()}", node.start_mark)
 
     def _plain_mapping(
         self, node: yaml.MappingNode, built: dict[int, tuple[Any, int]], open_nodes: set[int]
@@ -402,8 +415,9 @@ def _read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
                 _check_events(text)
             document = yaml.load(text, Loader=DataYamlLoader)
     except _RefusedYaml as err:
-        mark = err.problem_mark
-        return refused(f"{err.problem} at line {mark.line + 1}, column {mark.column + 1}")
+        position = err.position
+        where = f" at line {position.line + 1}, column {position.column + 1}" if position else ""
+        return refused(f"{err.problem}{where}")
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -441,7 +455,7 @@ def _check_events(text: str) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise _RefusedYaml(None, None, f"has {_too_deep()}", event.start_mark)
+                raise _RefusedYaml(f"has {_too_deep()}", event.start_mark)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
             continue
@@ -449,7 +463,7 @@ def _check_events(text: str) -> None:
             continue
         nodes += 1
         if nodes > MAX_NODES:
-            raise _RefusedYaml(None, None, f"has {_too_many()}", event.start_mark)
+            raise _RefusedYaml(f"has {_too_many()}", event.start_mark)
 
 
 def load_schemas(schema_dir: Path) -> dict[str, Any]:
@@ -512,7 +526,7 @@ _TYPE_WORDS = {
 }
 
 
-def _validator(schema: Mapping[str, Any]) -> jsonschema_rs.Draft202012Validator:
+def _validator(schema: dict[str, Any]) -> jsonschema_rs.Draft202012Validator:
     # jsonschema-rs: the same checks as the Python jsonschema package, some thirty times faster
     # on large data. Offline: the references are resolved beforehand and nothing is fetched.
     return jsonschema_rs.Draft202012Validator(schema, validate_formats=True, offline=True)
@@ -524,38 +538,41 @@ def _subschema(schema: Any, schema_path: Iterable[str | int]) -> Any:
     return schema
 
 
+_Kind = jsonschema_rs.ValidationErrorKind  # one subclass per JSON Schema keyword, with its details typed
+
+
 def _describe(error: jsonschema_rs.ValidationError, root_schema: Mapping[str, Any]) -> tuple[list[str | int], str]:
     """The path of the offending field and a sentence saying what was expected."""
     path = list(error.instance_path)
     kind, value = error.kind, error.instance
     schema = _subschema(root_schema, list(error.schema_path)[:-1])  # where the failed keyword sits
-    if kind.name == "required":
+    if isinstance(kind, _Kind.Required):
         sub = schema.get("properties", {}).get(kind.property, {}) if isinstance(schema, Mapping) else {}
-        return path + [kind.property], f"is missing; expected {_expected(sub, 'a value')}"
-    if kind.name == "additionalProperties":
+        return [*path, kind.property], f"is missing; expected {_expected(sub, 'a value')}"
+    if isinstance(kind, _Kind.AdditionalProperties):
         known = sorted(schema.get("properties", {}))
         return path, f"has unknown field(s) {', '.join(map(repr, sorted(kind.unexpected)))}; expected only {', '.join(known)}"
-    if kind.name == "type":
+    if isinstance(kind, _Kind.Type):
         wanted = " or ".join(kind.types)
         return path, f"expected {_expected(schema, _TYPE_WORDS.get(wanted, wanted))}, got {_shown(value)}"
-    if kind.name == "enum":
+    if isinstance(kind, _Kind.Enum):
         return path, f"expected one of {', '.join(map(str, kind.options))}; got {_shown(value)}"
-    if kind.name == "oneOf" and _allowed_values(schema) is not None:
+    if isinstance(kind, (_Kind.OneOfNotValid, _Kind.OneOfMultipleValid)) and _allowed_values(schema) is not None:
         return path, f"expected {_expected(schema, '')}; got {_shown(value)}"
-    if kind.name == "maxLength":
+    if isinstance(kind, _Kind.MaxLength) and isinstance(value, str):  # maxLength applies to texts only
         return path, f"is {len(value)} characters long; at most {kind.limit} allowed"
-    if kind.name == "minItems":
+    if isinstance(kind, _Kind.MinItems) and isinstance(value, list):  # minItems applies to lists only
         return path, f"expected {_expected(schema, f'at least {kind.limit} item(s)')}, got {len(value)} item(s)"
-    if kind.name in ("minimum", "maximum"):
+    if isinstance(kind, (_Kind.Minimum, _Kind.Maximum)):
         return path, f"expected {_expected(schema, 'a number in range')}, got {_shown(value)}"
-    if kind.name == "not":  # a forbidden part (a tracking parameter) may sit at the end: show it all
+    if isinstance(kind, _Kind.Not):  # a forbidden part (a tracking parameter) may sit at the end: show it all
         return path, f"expected {_expected(schema, error.message)}; got '{value}'"
-    if kind.name == "format" and kind.format == "date":
+    if isinstance(kind, _Kind.Format) and kind.format == "date":
         return path, f"expected a real calendar date written YYYY-MM-DD; got {_shown(value)}"
     return path, f"expected {_expected(schema, error.message)}; got {_shown(value)}"
 
 
-def _schema_problems(label: str, list_key: str, document: Any, schema: Mapping[str, Any]) -> list[Problem]:
+def _schema_problems(label: str, list_key: str, document: Any, schema: dict[str, Any]) -> list[Problem]:
     problems = []
     errors = _validator(schema).iter_errors(document)
     for error in sorted(errors, key=lambda e: [str(p) for p in e.instance_path]):

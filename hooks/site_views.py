@@ -60,6 +60,7 @@ class Source:
     title: str
     url: str  # https:// (the schema allows nothing else)
     date: Day | None
+    archived: str | None = None  # an archived copy, for when the original goes away
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +255,9 @@ def day(iso: str) -> Day:
 
 def sources(records: Sequence[Mapping[str, str]]) -> tuple[Source, ...]:
     # The schema allows no whitespace in a URL; only the title needs folding.
-    return tuple(Source(fold(s["title"]), s["url"], day(s["date"]) if s.get("date") else None) for s in records)
+    return tuple(
+        Source(fold(s["title"]), s["url"], day(s["date"]) if s.get("date") else None, s.get("archived")) for s in records
+    )
 
 
 def email_text(title: str, status: Status, next_step: NextStep, checked: Day, deep_link: str) -> str:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
@@ -100,3 +104,36 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return prebuilt
     site_dir = tmp_path_factory.mktemp("site")
     return build_site(ROOT, site_dir)
+
+
+# ---- Editing a copy of the fixture data (tests of validation messages) --------------
+
+# The day the fixture data is checked against (the data's own `checked` date).
+FIXTURE_DAY = datetime.date(2026, 11, 27)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A copy of the fixture data, to break one thing at a time."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    return target
+
+
+def edit_data(data_dir: Path, stem: str, change: Callable[[Any], object]) -> None:
+    """Apply `change` to data_dir/<stem>.yml as read by the site's own loader (dates stay text)."""
+    from site_data import DataYamlLoader
+
+    path = data_dir / f"{stem}.yml"
+    document = yaml.load(path.read_text(encoding="utf-8"), Loader=DataYamlLoader)
+    change(document)
+    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def data_problems(data_dir: Path) -> list[str]:
+    """The problems the build would report for data_dir, each as its message."""
+    from site_data import DataError, load_site_data
+
+    with pytest.raises(DataError) as caught:
+        load_site_data(data_dir, schema_dir=SCHEMA_DIR, today=FIXTURE_DAY)
+    return [str(p) for p in caught.value.problems]

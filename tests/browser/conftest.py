@@ -144,7 +144,9 @@ def html_pages(folder: Path) -> tuple[str, ...]:
 def configured_site_url() -> str:
     from mkdocs.config import load_config
 
-    return load_config(str(ROOT / "mkdocs.yml")).site_url
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
+    assert site_url, "mkdocs.yml sets no site_url"
+    return site_url
 
 
 @pytest.fixture(scope="session")

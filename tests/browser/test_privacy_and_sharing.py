@@ -26,7 +26,7 @@ def search(page: Any, query: str = "forced labor") -> None:
         try:
             page.wait_for_selector(".md-search-result__item", state="attached", timeout=3_000)
             return
-        except Exception:  # noqa: BLE001 - the index was not ready yet: type again
+        except Exception:
             continue
     pytest.fail("search never returned results")
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from site_html import read_site  # noqa: E402
+from site_html import read_site
 
 REGISTRY = Path(__file__).resolve().parent / "published_anchors.txt"
 HEADER = "# Every anchor the site has published (/page-url/#id). Never remove a line: see anchors.py.\n"

@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-
 # Elements whose id readers link to: section headings (the H1's is the page itself), records (rows, bill sections, changes,
 # glossary terms) and the old ids of renamed sections. Footnote and theme ids are not published.
 LINKABLE_TAGS = ("h2", "h3", "h4", "h5", "h6", "tr", "section", "li", "dt", "div")
@@ -31,17 +30,16 @@ class _Walker(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if values.get("id"):
-            anchor = values["id"]
+        if anchor := values.get("id"):
             self.page.ids.add(anchor)
             if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
                 self.page.heading_ids.append((tag, anchor))
             if tag in LINKABLE_TAGS and not anchor.startswith(NOT_LINKABLE_PREFIXES):
                 self.page.anchors.add(anchor)
-        if tag == "a" and values.get("name"):
-            self.page.ids.add(values["name"])
-        if tag == "a" and values.get("href") is not None:
-            self.page.links.append(values["href"])
+        if tag == "a" and (name := values.get("name")):
+            self.page.ids.add(name)
+        if tag == "a" and (href := values.get("href")) is not None:
+            self.page.links.append(href)
 
 
 def read_page(site: Path, path: Path) -> PageHtml:

@@ -39,11 +39,14 @@ def test_page_titles_come_from_the_page_not_the_file_name(pages) -> None:
     # MkDocs falls back to the file name when the H1 is not the first element: the table goes after it.
     for url, page in pages.items():
         html = page.path.read_text(encoding="utf-8")
-        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        title_match = re.search(r"<title>(.*?)</title>", html, re.S)
+        assert title_match, url
+        title = title_match.group(1)
         source = ROOT / "docs" / ("index.md" if not url else url.rstrip("/") + ".md")
         meta = re.search(r"^title: (.+)$", source.read_text(encoding="utf-8").split("---\n", 2)[1], re.M)
-        h1 = re.search(r"^# (.+?)(\s*\{.*\})?$", source.read_text(encoding="utf-8"), re.M).group(1)
-        expected = meta.group(1).strip().strip("\"'") if meta else h1
+        h1 = re.search(r"^# (.+?)(\s*\{.*\})?$", source.read_text(encoding="utf-8"), re.M)
+        assert h1, f"{source}: no H1"
+        expected = meta.group(1).strip().strip("\"'") if meta else h1.group(1)
         assert title.startswith(expected.replace("&", "&amp;")) or (url == "" and "Punch-List" in title), (url, title)
 
 
@@ -149,12 +152,10 @@ def test_every_record_and_status_is_found_by_search_at_its_own_anchor(built_site
 
 
 def test_every_page_has_a_description(pages) -> None:
+    descriptions = set()
     for url, page in pages.items():
         html = page.path.read_text(encoding="utf-8")
         match = re.search(r'<meta name="description" content="([^"]*)"', html)
         assert match and len(match.group(1)) > 20, url
-    descriptions = {
-        re.search(r'<meta name="description" content="([^"]*)"', p.path.read_text(encoding="utf-8")).group(1)
-        for p in pages.values()
-    }
+        descriptions.add(match.group(1))
     assert len(descriptions) == len(pages), "each page needs its own description, not the site default"

@@ -105,17 +105,19 @@ def test_every_page_footer_links_to_the_correction_form_with_the_page_filled_in(
     assert len(pages) >= 10
     for url, path in pages.items():
         (link,) = walk(path).footer_links  # the footer has no other link
-        address = urlsplit(link["href"])
+        href, text = link["href"], link["text"]
+        assert href is not None and text is not None, url
+        address = urlsplit(href)
         assert f"{address.scheme}://{address.netloc}{address.path}" == f"{REPO_URL}/issues/new", url
         fields = parse_qs(address.query)
         if url == "404.html":  # served at whatever address was mistyped: no page to name
             assert fields == {"template": ["correction.yml"]}
         else:
             assert fields == {"template": ["correction.yml"], "page": [SITE_URL + url]}, url
-        assert link["href"].startswith(f"{REPO_URL}/issues/new?template=correction.yml"), url
+        assert href.startswith(f"{REPO_URL}/issues/new?template=correction.yml"), url
         assert link["referrerpolicy"] == "no-referrer", url
         assert {"noopener", "noreferrer"} <= set((link["rel"] or "").split()), url
-        assert link["text"].strip() == "Report a correction on GitHub", url
+        assert text.strip() == "Report a correction on GitHub", url
 
 
 @pytest.mark.parametrize("repo_url", [None, "", "javascript:alert(1)", "github.com/example-org/punch-list"])

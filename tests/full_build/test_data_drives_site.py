@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from conftest import build_site, copy_project
 from site_data import DataYamlLoader
 
-NEW_PROPOSAL = {
+NEW_PROPOSAL: dict[str, Any] = {
     "id": "test-new-proposal",
     "lever": "customs",
     "title": "Test a brand-new proposal added to the data",

@@ -133,7 +133,7 @@ def test_on_page_markdown_reports_a_bad_marker(project: Path) -> None:
     hooks = config.plugins[HOOK]
     files = config.plugins.on_files(doc_files(config, "index.md", "customs.md", "multilateral.md"), config=config)
     page = Page(None, files.get_file_from_path("index.md"), config)
-    with pytest.raises(PluginError, match="docs/index.md: unknown marker"):
+    with pytest.raises(PluginError, match=r"docs/index\.md: unknown marker"):
         hooks.on_page_markdown("# Home\n\n<!-- data:typo -->\n", page=page, config=config, files=files)
 
 

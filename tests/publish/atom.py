@@ -16,6 +16,11 @@ def _one(parent: ET.Element, tag: str, where: str) -> ET.Element:
     return found[0]
 
 
+def text_of(parent: ET.Element, tag: str) -> str:
+    """The text of `parent`'s one atom:`tag` child ('' when it is empty)."""
+    return _one(parent, tag, parent.tag.removeprefix(NS)).text or ""
+
+
 def _absolute(iri: str, where: str) -> str:
     assert urlsplit(iri).scheme in ("http", "https", "tag", "urn"), f"{where}: {iri!r} is not an absolute IRI"
     return iri
@@ -38,9 +43,10 @@ def checked_entries(xml_text: str) -> tuple[ET.Element, list[ET.Element]]:
     assert self_link.get("type") == "application/atom+xml"
     _absolute(self_link.get("href", ""), "feed self link")
     assert _links(feed, "alternate"), "feed: no alternate link"
-    feed_has_author = feed.find(NS + "author") is not None
-    if feed_has_author:
-        assert (feed.find(f"{NS}author/{NS}name").text or "").strip(), "feed author without a name"
+    feed_author = feed.find(NS + "author")
+    feed_has_author = feed_author is not None
+    if feed_author is not None:
+        assert text_of(feed_author, "name").strip(), "feed author without a name"
 
     entries = feed.findall(NS + "entry")
     ids = []
@@ -63,7 +69,7 @@ def checked_entries(xml_text: str) -> tuple[ET.Element, list[ET.Element]]:
 
 
 def entry_dates(entries: list[ET.Element]) -> list[str]:
-    return [(entry.find(NS + "updated").text or "")[:10] for entry in entries]
+    return [text_of(entry, "updated")[:10] for entry in entries]
 
 
 def alternate_href(element: ET.Element) -> str:

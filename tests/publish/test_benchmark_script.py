@@ -17,6 +17,7 @@ from site_data import load_site_data
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
     spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["bench_run"] = module  # dataclasses look their module up by name
     spec.loader.exec_module(module)

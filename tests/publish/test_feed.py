@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from atom import NS, alternate_href, checked_entries, entry_dates, self_href
+from atom import NS, alternate_href, checked_entries, entry_dates, self_href, text_of
 from conftest import FIXTURE_DATA, ROOT, SCHEMA_DIR, build_site, copy_project
 from site_data import DataYamlLoader, SiteData, StatusChange, load_site_data
 from site_feed import FEED_PATH, FeedError, atom_feed
@@ -65,12 +65,12 @@ def test_feed_is_valid_atom_with_one_entry_per_change_newest_first() -> None:
     assert entry_dates(entries) == sorted(entry_dates(entries), reverse=True)
     assert self_href(feed) == SITE + FEED_PATH
     assert alternate_href(feed) == SITE + "changes/"
-    assert feed.find(NS + "updated").text == f"{data.checked}T00:00:00Z"
-    assert entries[0].find(NS + "id").text == SITE + "changes/#change-ilo-inquiry-2025-06-01"
-    (wro,) = [e for e in entries if e.find(NS + "id").text == SITE + "changes/#change-region-wide-wro-2022-06-21"]
+    assert text_of(feed, "updated") == f"{data.checked}T00:00:00Z"
+    assert text_of(entries[0], "id") == SITE + "changes/#change-ilo-inquiry-2025-06-01"
+    (wro,) = [e for e in entries if text_of(e, "id") == SITE + "changes/#change-region-wide-wro-2022-06-21"]
     assert alternate_href(wro) == SITE + "customs/#region-wide-wro"
-    assert wro.find(NS + "title").text == "Issue a region-wide WRO on Xinjiang cotton and tomatoes: Done"
-    summary = wro.find(NS + "summary").text
+    assert text_of(wro, "title") == "Issue a region-wide WRO on Xinjiang cotton and tomatoes: Done"
+    summary = text_of(wro, "summary")
     assert summary.startswith("Done as of Jun 21, 2022. This is its current status. Issued January 2021")
     assert "Example source <https://example.org/wro>" in summary  # its source
 
@@ -84,9 +84,9 @@ def test_hostile_text_stays_text() -> None:
     assert "<script" not in text and "<b>" not in text and "<img" not in text
     _, (entry,) = checked_entries(text)  # still well-formed, no CDATA trick, no control character
     assert [child.tag for child in entry.iter()] == [child.tag for child in entry.iter() if child.tag.startswith(NS)]
-    summary = entry.find(NS + "summary").text
+    summary = text_of(entry, "summary")
     assert 'Moved <script>alert("feed")</script> & <b>bold</b> ]]> <![CDATA[x]]> &amp; end' in summary
-    assert entry.find(NS + "title").text == f"{HOSTILE_TITLE}: Done"
+    assert text_of(entry, "title") == f"{HOSTILE_TITLE}: Done"
 
 
 def test_an_entry_keeps_its_id_when_its_status_moves_into_history(tmp_path: Path) -> None:
@@ -100,19 +100,19 @@ def test_an_entry_keeps_its_id_when_its_status_moves_into_history(tmp_path: Path
     proposal["status"] = {**old, "state": "pending", "as_of": "2026-11-01", "note": "A request was filed."}
     after = load_site_data(write_data(later, tmp_path / "after"), schema_dir=SCHEMA_DIR)
 
-    ids_before = [e.find(NS + "id").text for e in checked_entries(fixture_feed(before))[1]]
+    ids_before = [text_of(e, "id") for e in checked_entries(fixture_feed(before))[1]]
     _, entries_after = checked_entries(fixture_feed(after))
-    ids_after = [e.find(NS + "id").text for e in entries_after]
+    ids_after = [text_of(e, "id") for e in entries_after]
     assert set(ids_before) < set(ids_after)
     assert ids_after[0] == SITE + "changes/#change-ilo-inquiry-2026-11-01"  # the new change comes first
 
 
-def test_feed_needs_an_absolute_site_url() -> None:
+@pytest.mark.parametrize("bad", ["", "/", "punch-list/", "https://example.org/no-slash"])
+def test_feed_needs_an_absolute_site_url(bad: str) -> None:
     data = load_site_data(FIXTURE_DATA, schema_dir=SCHEMA_DIR)
-    for bad in ("", "/", "punch-list/", "https://example.org/no-slash"):
-        with pytest.raises(FeedError, match="absolute address"):
-            atom_feed(data.status_changes(), site_url=bad, site_name="x", changes_url=bad, checked=data.checked,
-                      link_for=lambda p: bad)
+    with pytest.raises(FeedError, match="absolute address"):
+        atom_feed(data.status_changes(), site_url=bad, site_name="x", changes_url=bad, checked=data.checked,
+                  link_for=lambda proposal: bad)
 
 
 # ---- The built site ------------------------------------------------------------------
@@ -175,7 +175,7 @@ def test_built_feed_has_every_change_newest_first(built_site: Path) -> None:
     assert self_href(feed) == site_url + FEED_PATH
     assert alternate_href(feed) == site_url + "changes/"
     for entry in entries:
-        assert entry.find(NS + "id").text.startswith(site_url + "changes/#change-")
+        assert text_of(entry, "id").startswith(site_url + "changes/#change-")
     check_entry_links_reach_sections(built_site, site_url, entries)
 
 
@@ -188,7 +188,7 @@ def test_built_entry_ids_are_the_change_anchors_of_the_changes_page(built_site: 
     _, entries = checked_entries((built_site / FEED_PATH).read_text(encoding="utf-8"))
     page = (built_site / "changes" / "index.html").read_text(encoding="utf-8")
     for entry in entries:
-        anchor = entry.find(NS + "id").text.removeprefix(site_url + "changes/#")
+        anchor = text_of(entry, "id").removeprefix(site_url + "changes/#")
         assert f'<li id="{anchor}">' in page, anchor
 
 
@@ -207,7 +207,7 @@ def test_feed_follows_site_url_and_keeps_hostile_data_as_text(tmp_path: Path, mo
     assert self_href(feed) == SITE + FEED_PATH
     check_entry_links_reach_sections(site, SITE, entries)
     check_feed_links_in_every_page(site, SITE)
-    current = [e for e in entries if e.find(NS + "id").text == f"{SITE}changes/#change-{target['id']}-{target['status']['as_of']}"]
+    current = [e for e in entries if text_of(e, "id") == f"{SITE}changes/#change-{target['id']}-{target['status']['as_of']}"]
     assert len(current) == 1
-    assert 'Moved <script>alert("feed")</script> & <b>bold</b>' in current[0].find(NS + "summary").text
+    assert 'Moved <script>alert("feed")</script> & <b>bold</b>' in text_of(current[0], "summary")
     assert "<script" not in (site / FEED_PATH).read_text(encoding="utf-8")

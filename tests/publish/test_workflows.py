@@ -109,7 +109,7 @@ def test_pages_takes_site_url_from_the_pages_configuration() -> None:
     build_steps = pages["jobs"]["build"]["steps"]
     (configure,) = [s for s in build_steps if s.get("uses", "").startswith("actions/configure-pages@")]
     (build,) = [s for s in build_steps if "make build" in s.get("run", "")]
-    assert build["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % configure["id"]
+    assert build["env"]["SITE_URL"] == "${{ steps." + configure["id"] + ".outputs.base_url }}/"
     assert build_steps.index(configure) < build_steps.index(build)
     (upload,) = [s for s in build_steps if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
     assert upload["with"]["path"] == "site"  # where `make build` writes
@@ -153,7 +153,7 @@ def test_dependabot_keeps_packages_and_actions_current(ecosystem: str) -> None:
 def test_currency_runs_weekly_and_keeps_one_issue_of_what_is_due() -> None:
     currency = load(WORKFLOWS / "currency.yml")
     (cron,) = [entry["cron"] for entry in currency["on"]["schedule"]]
-    minute, hour, day_of_month, month, day_of_week = cron.split()
+    _minute, _hour, day_of_month, month, day_of_week = cron.split()
     assert (day_of_month, month) == ("*", "*") and day_of_week.isdigit(), f"weekly: {cron}"
     check = currency["jobs"]["check"]
     assert check["permissions"] == {"contents": "read", "issues": "write"}

@@ -17,7 +17,7 @@ def bill(congress: int, step: str = "introduced") -> dict:
 
 def test_the_119th_congress_ends_at_noon_eastern_on_january_3_2027() -> None:
     end = congress_end(119)
-    assert end == datetime.datetime(2027, 1, 3, 17, 0, tzinfo=datetime.timezone.utc)
+    assert end == datetime.datetime(2027, 1, 3, 17, 0, tzinfo=datetime.UTC)
     assert end.astimezone(EST).hour == 12
 
 
@@ -47,7 +47,7 @@ def test_an_exact_moment_is_compared_with_noon() -> None:
     assert not congress_has_ended(119, datetime.datetime(2027, 1, 3, 11, 59, tzinfo=EST))
     assert congress_has_ended(119, datetime.datetime(2027, 1, 3, 12, 0, tzinfo=EST))
     # 16:59 UTC is still 11:59 in Washington
-    assert not congress_has_ended(119, datetime.datetime(2027, 1, 3, 16, 59, tzinfo=datetime.timezone.utc))
+    assert not congress_has_ended(119, datetime.datetime(2027, 1, 3, 16, 59, tzinfo=datetime.UTC))
 
 
 def test_a_moment_without_a_time_zone_is_refused() -> None:

@@ -6,15 +6,10 @@ summary states how many entries it adds, and DHS's releases give the running tot
 
 from __future__ import annotations
 
-import datetime
-import shutil
 from pathlib import Path
 
-import pytest
-import yaml
-
-from conftest import FIXTURE_DATA, ROOT, SCHEMA_DIR
-from site_data import DataError, DataYamlLoader, load_site_data
+from conftest import ROOT, data_problems, edit_data
+from site_data import load_site_data
 
 DATA = load_site_data(ROOT / "data")
 BATCHES = {batch["id"]: batch for batch in DATA.entity_batches}
@@ -168,70 +163,50 @@ def test_uflpa_fiscal_year_detentions() -> None:
 # ---- Bad input ---------------------------------------------------------------
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, target)
-    return target
-
-
-def edit(data_dir: Path, stem: str, change) -> None:
-    path = data_dir / f"{stem}.yml"
-    document = yaml.load(path.read_text(), Loader=DataYamlLoader)
-    change(document)
-    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True))
-
-
-def problems_of(data_dir: Path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_site_data(data_dir, schema_dir=SCHEMA_DIR, today=datetime.date(2026, 11, 27))
-    return [str(p) for p in caught.value.problems]
-
-
 def test_schema_error_in_an_entity_names_batch_entity_and_field(data_dir: Path) -> None:
-    edit(data_dir, "entity_list", lambda d: d["batches"][1]["entities"][0].update({"sections": ["iii"]}))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "entity_list", lambda d: d["batches"][1]["entities"][0].update({"sections": ["iii"]}))
+    [problem] = data_problems(data_dir)
     assert problem.startswith("data/entity_list.yml: entry 'batch-2024-06' (#2), entity 'example-shoes' (#1): field 'sections[0]'")
     assert "expected one of i, ii, iv, v; got 'iii'" in problem
 
 
 def test_count_must_agree_with_the_entities_recorded(data_dir: Path) -> None:
-    edit(data_dir, "entity_list", lambda d: d["batches"][1].update({"count": 3}))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "entity_list", lambda d: d["batches"][1].update({"count": 3}))
+    [problem] = data_problems(data_dir)
     assert problem == (
         "data/entity_list.yml: entry 'batch-2024-06' (#2): field 'count': says 3 but 2 entities are recorded; they must agree"
     )
 
 
 def test_entity_ids_must_be_unique(data_dir: Path) -> None:
-    edit(data_dir, "entity_list", lambda d: d["batches"][1]["entities"][1].update({"id": "example-shoes"}))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "entity_list", lambda d: d["batches"][1]["entities"][1].update({"id": "example-shoes"}))
+    [problem] = data_problems(data_dir)
     assert "entity 'example-shoes' (#2): field 'id'" in problem and "already used" in problem
 
 
 def test_removal_must_follow_the_listing(data_dir: Path) -> None:
-    edit(data_dir, "entity_list", lambda d: d["batches"][1]["entities"][1]["removed"].update({"date": "2024-01-01"}))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "entity_list", lambda d: d["batches"][1]["entities"][1]["removed"].update({"date": "2024-01-01"}))
+    [problem] = data_problems(data_dir)
     assert "entity 'example-seafood' (#2): field 'removed.date'" in problem
     assert "after the listing took effect (2024-06-12)" in problem
 
 
 def test_batch_needs_entities_or_says_why_not(data_dir: Path) -> None:
-    edit(data_dir, "entity_list", lambda d: d["batches"][0].pop("entities_missing"))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "entity_list", lambda d: d["batches"][0].pop("entities_missing"))
+    [problem] = data_problems(data_dir)
     assert problem.startswith("data/entity_list.yml: entry 'batch-2022-06' (#1):")
     assert "either 'entities'" in problem
 
 
 def test_recorded_entities_need_a_federal_register_notice(data_dir: Path) -> None:
-    edit(data_dir, "entity_list", lambda d: d["batches"][1]["notice"].update({"url": "https://example.org/release"}))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "entity_list", lambda d: d["batches"][1]["notice"].update({"url": "https://example.org/release"}))
+    [problem] = data_problems(data_dir)
     assert "entry 'batch-2024-06' (#2): field 'notice'" in problem and "federalregister.gov" in problem
 
 
 def test_uflpa_figure_errors_name_the_figure(data_dir: Path) -> None:
-    edit(data_dir, "uflpa_stats", lambda d: d["figures"][0].update({"measure": "seized"}))
-    edit(data_dir, "uflpa_stats", lambda d: d["figures"][1]["period"].update({"kind": "fiscal-year"}))
-    problems = problems_of(data_dir)
+    edit_data(data_dir, "uflpa_stats", lambda d: d["figures"][0].update({"measure": "seized"}))
+    edit_data(data_dir, "uflpa_stats", lambda d: d["figures"][1]["period"].update({"kind": "fiscal-year"}))
+    problems = data_problems(data_dir)
     assert any(p.startswith("data/uflpa_stats.yml: entry 'fy2024-detained' (#1): field 'measure': expected one of") for p in problems), problems
     assert problems == [p for p in problems if "data/uflpa_stats.yml" in p]

@@ -36,12 +36,19 @@ def data() -> SiteData:
 def with_bill_of_119th(documents: dict[str, Any]) -> None:
     """A bill of the 119th Congress, not enacted, named by the ILO proposal's next step (a
     Congress's step), and the 116th Congress's dead bill added to the other's vehicle."""
-    documents["bills"]["bills"].append({
-        "id": "s9-119", "number": "S. 9", "congress": 119, "title": "An example act",
-        "sponsor": "Sen. Example (D-XX)", "introduced": "2025-02-01",
-        "status": {"step": "introduced", "date": "2025-02-01"}, "summary": "An example.",
-        "sources": [{"title": "Example source", "url": "https://example.org/s9"}],
-    })
+    documents["bills"]["bills"].append(
+        {
+            "id": "s9-119",
+            "number": "S. 9",
+            "congress": 119,
+            "title": "An example act",
+            "sponsor": "Sen. Example (D-XX)",
+            "introduced": "2025-02-01",
+            "status": {"step": "introduced", "date": "2025-02-01"},
+            "summary": "An example.",
+            "sources": [{"title": "Example source", "url": "https://example.org/s9"}],
+        }
+    )
     ilo = documents["proposals"]["proposals"][1]["next"]
     ilo.update({"step": "Pass S. 9 in the Senate", "who": "Senate", "review_by": "2026-12-18"})
     ilo["vehicles"] = {"bills": ["s9-119"]}
@@ -81,12 +88,16 @@ def schema_states() -> list[dict[str, str]]:
 def test_counts_line_counts_each_state_in_the_badges_words_and_links_to_its_first_row(data) -> None:
     parsed = parse(punch_list(data))
     start = parsed.tags.index(("p", {"class": "punch-list__counts"}))
-    links = [attrs["href"] for tag, attrs in parsed.tags[start:start + 3] if tag == "a"]
+    links = [attrs["href"] for tag, attrs in parsed.tags[start : start + 3] if tag == "a"]
     assert links == ["#region-wide-wro", "#ilo-inquiry"]
     # The fixture has one proposal done and one not done.
     assert "1 done · 1 not done" in text_of(punch_list(data))
     # Each row's id is its proposal's: an anchor as permanent as the proposal's own.
-    ids = {attrs["data-proposal"]: attrs.get("id") for tag, attrs in parsed.tags if tag == "tr" and "data-proposal" in attrs}
+    ids = {
+        attrs["data-proposal"]: attrs.get("id")
+        for tag, attrs in parsed.tags
+        if tag == "tr" and "data-proposal" in attrs
+    }
     assert ids == {"region-wide-wro": "region-wide-wro", "ilo-inquiry": "ilo-inquiry"}
 
 
@@ -98,13 +109,17 @@ def test_a_third_proposal_in_a_state_counts_and_the_first_row_is_the_target(tmp_
 
     html = punch_list(load(copy_data(tmp_path / "data", third)))
     assert "1 done · 2 not done" in text_of(html)
-    links = [attrs["href"] for tag, attrs in parse(html).tags if tag == "a" and attrs["href"].startswith("#")]
+    links = [
+        href for tag, attrs in parse(html).tags if tag == "a" and (href := attrs.get("href") or "").startswith("#")
+    ]
     assert links == ["#region-wide-wro", "#ilo-inquiry"]
 
 
 def test_legend_says_what_each_state_in_use_means_in_the_schemas_words(data) -> None:
     html = punch_list(data)
-    legend = html[html.index('<ul class="punch-list__legend"'):html.index("</ul>", html.index("punch-list__legend")) + 5]
+    legend = html[
+        html.index('<ul class="punch-list__legend"') : html.index("</ul>", html.index("punch-list__legend")) + 5
+    ]
     states = {option["const"]: option for option in schema_states()}
     for state in ("done", "not-done"):
         assert f'status--{state}">{states[state]["title"]}</span>' in legend
@@ -119,7 +134,7 @@ def test_every_state_in_the_schema_has_a_meaning() -> None:
 
 def test_other_pages_fold_the_list_under_the_counts_line(data) -> None:
     html = punch_list(data, "about.md")
-    summary = html[html.index("<summary>"):html.index("</summary>")]
+    summary = html[html.index("<summary>") : html.index("</summary>")]
     assert "1 done · 1 not done" in text_of(summary)
     assert "<a " not in summary  # a link inside the summary would fight its toggle
     assert "<details>" in html and "open" not in html.split("<summary>")[0]
@@ -194,17 +209,23 @@ def test_asks_are_the_next_steps_congress_first(with_live_bill) -> None:
 
 
 def scripts(data: SiteData) -> dict[str, str]:
-    found = {}
+    found: dict[str, str] = {}
     for name in ("call-script", "letter"):
-        [attrs] = [attrs for tag, attrs in parse(block(data, name)).tags if "data-copy-text" in attrs]
-        found[name] = attrs["data-copy-text"]
-        assert fold(found[name]) == text_of(block(data, name))  # the copied text is the text shown
+        [copy_text] = [
+            attrs["data-copy-text"] for tag, attrs in parse(block(data, name)).tags if "data-copy-text" in attrs
+        ]
+        assert copy_text is not None
+        found[name] = copy_text
+        assert fold(copy_text) == text_of(block(data, name))  # the copied text is the text shown
     return found
 
 
 def test_call_script_and_letter_hold_the_asks(with_live_bill) -> None:
     texts = scripts(with_live_bill)
-    assert "\n1. Pass S. 9 in the Senate\n2. Press DHS/CBP: Keep enforcing the regional order under the UFLPA\n" in texts["call-script"]
+    assert (
+        "\n1. Pass S. 9 in the Senate\n2. Press DHS/CBP: Keep enforcing the regional order under the UFLPA\n"
+        in texts["call-script"]
+    )
     assert "I would like [Senator / Representative NAME] to do two things:" in texts["call-script"]
     assert "I ask you to:\n\n1. Pass S. 9 in the Senate\n" in texts["letter"]
     assert "\n- DHS/CBP: Keep enforcing the regional order under the UFLPA\n" in texts["letter"]
@@ -223,5 +244,8 @@ def test_a_new_step_in_the_data_reaches_the_asks_and_both_scripts(tmp_path: Path
 def test_scripts_carry_a_named_copy_button(data) -> None:
     for name, label in (("call-script", "Copy the call script"), ("letter", "Copy the letter")):
         tags = parse(block(data, name)).tags
-        assert ("div", {"class": "copy-block", "data-copy-text": tags[0][1]["data-copy-text"], "data-copy-label": label}) == tags[0]
+        assert (
+            "div",
+            {"class": "copy-block", "data-copy-text": tags[0][1]["data-copy-text"], "data-copy-label": label},
+        ) == tags[0]
         assert tags[1] == ("pre", {"class": "copy-block__text"})

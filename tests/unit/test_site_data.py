@@ -4,38 +4,17 @@ from __future__ import annotations
 
 import datetime
 import gc
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import FIXTURE_DATA, ROOT, SCHEMA_DIR
+from conftest import ROOT, SCHEMA_DIR, data_problems, edit_data
 from site_data import DataError, DataYamlLoader, load_site_data
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, target)
-    return target
 
 
 def load(data_dir: Path):
     return load_site_data(data_dir, schema_dir=SCHEMA_DIR, today=datetime.date(2026, 11, 27))
-
-
-def edit(data_dir: Path, stem: str, change) -> None:
-    path = data_dir / f"{stem}.yml"
-    document = yaml.load(path.read_text(), Loader=DataYamlLoader)  # dates stay text
-    change(document)
-    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True))
-
-
-def problems_of(data_dir: Path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load(data_dir)
-    return [str(p) for p in caught.value.problems]
 
 
 def test_fixture_data_loads(data_dir: Path) -> None:
@@ -53,7 +32,7 @@ def test_real_data_is_valid() -> None:
 
 def test_yaml_syntax_error_names_file_and_line(data_dir: Path) -> None:
     (data_dir / "wros.yml").write_text("checked: 2026-11-27\nwros: [\n  {id: x\n")
-    [problem] = problems_of(data_dir)
+    [problem] = data_problems(data_dir)
     assert problem.startswith("data/wros.yml: is not valid YAML")
     assert "line" in problem
 
@@ -61,7 +40,7 @@ def test_yaml_syntax_error_names_file_and_line(data_dir: Path) -> None:
 def test_duplicate_yaml_key_is_refused(data_dir: Path) -> None:
     text = (data_dir / "bills.yml").read_text().replace("checked: 2026-11-27", "checked: 2026-11-27\nchecked: 2026-11-28")
     (data_dir / "bills.yml").write_text(text)
-    [problem] = problems_of(data_dir)
+    [problem] = data_problems(data_dir)
     assert "data/bills.yml" in problem and "duplicate key 'checked'" in problem
 
 
@@ -80,7 +59,7 @@ def test_duplicate_yaml_key_is_refused(data_dir: Path) -> None:
 def test_yaml_that_is_not_plain_data_is_refused(data_dir: Path, yaml_text: str, complaint: str) -> None:
     # Only what JSON can hold reaches the schema check and the pages.
     (data_dir / "bills.yml").write_text(f"{yaml_text}\nbills: []\n")
-    [problem] = problems_of(data_dir)
+    [problem] = data_problems(data_dir)
     assert problem.startswith("data/bills.yml: is not valid YAML: ") and complaint in problem and "line 1" in problem
 
 
@@ -102,65 +81,65 @@ def test_garbage_collector_is_back_on_after_loading(data_dir: Path) -> None:
     finally:
         gc.enable()
     (data_dir / "wros.yml").write_text("wros: [\n")
-    problems_of(data_dir)
+    data_problems(data_dir)
     assert gc.isenabled()
 
 
 def test_missing_file(data_dir: Path) -> None:
     (data_dir / "glossary.yml").unlink()
-    assert problems_of(data_dir) == ["data/glossary.yml: file is missing"]
+    assert data_problems(data_dir) == ["data/glossary.yml: file is missing"]
 
 
 def test_missing_field_names_entry_and_field(data_dir: Path) -> None:
-    edit(data_dir, "proposals", lambda d: d["proposals"][1].pop("why"))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "proposals", lambda d: d["proposals"][1].pop("why"))
+    [problem] = data_problems(data_dir)
     assert problem.startswith("data/proposals.yml: entry 'ilo-inquiry' (#2): field 'why': is missing")
     assert "expected one sentence" in problem
 
 
 def test_entry_without_id_is_named_by_position(data_dir: Path) -> None:
-    edit(data_dir, "wros", lambda d: d["wros"][1].pop("id"))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "wros", lambda d: d["wros"][1].pop("id"))
+    [problem] = data_problems(data_dir)
     assert problem.startswith("data/wros.yml: entry #2 (no id): field 'id': is missing")
 
 
 def test_unknown_field(data_dir: Path) -> None:
-    edit(data_dir, "bills", lambda d: d["bills"][0].update({"sponsr": "typo"}))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "bills", lambda d: d["bills"][0].update({"sponsr": "typo"}))
+    [problem] = data_problems(data_dir)
     assert "entry 'hr6256-117' (#1)" in problem and "unknown field(s) 'sponsr'" in problem
 
 
 def test_wrong_type(data_dir: Path) -> None:
-    edit(data_dir, "proposals", lambda d: d["proposals"][0].update({"actor": "DHS/CBP"}))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "proposals", lambda d: d["proposals"][0].update({"actor": "DHS/CBP"}))
+    [problem] = data_problems(data_dir)
     assert "field 'actor'" in problem and "expected a list of who must act" in problem and "got 'DHS/CBP'" in problem
 
 
 @pytest.mark.parametrize("bad_date", ["2021-02-30", "2023-02-29", "2021-13-01", "21-01-13", "January 2021", "0000-01-01"])
 def test_impossible_or_malformed_date(data_dir: Path, bad_date: str) -> None:
-    edit(data_dir, "wros", lambda d: d["wros"][0].update({"date": bad_date}))
-    problems = problems_of(data_dir)
+    edit_data(data_dir, "wros", lambda d: d["wros"][0].update({"date": bad_date}))
+    problems = data_problems(data_dir)
     assert any(
         "entry 'wro-xinjiang-region' (#1): field 'date'" in p and "YYYY-MM-DD" in p and bad_date in p for p in problems
     ), problems
 
 
 def test_unknown_enum_value(data_dir: Path) -> None:
-    edit(data_dir, "proposals", lambda d: d["proposals"][0]["status"].update({"state": "finished"}))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "proposals", lambda d: d["proposals"][0]["status"].update({"state": "finished"}))
+    [problem] = data_problems(data_dir)
     assert "field 'status.state'" in problem
     assert "expected one of done, partly, pending, not-done, reversed; got 'finished'" in problem
 
 
 def test_title_longer_than_90_characters(data_dir: Path) -> None:
-    edit(data_dir, "proposals", lambda d: d["proposals"][0].update({"title": "x" * 91}))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "proposals", lambda d: d["proposals"][0].update({"title": "x" * 91}))
+    [problem] = data_problems(data_dir)
     assert "field 'title': is 91 characters long; at most 90 allowed" in problem
 
 
 def test_duplicate_ids(data_dir: Path) -> None:
-    edit(data_dir, "wros", lambda d: d["wros"][1].update({"id": "wro-xinjiang-region"}))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "wros", lambda d: d["wros"][1].update({"id": "wro-xinjiang-region"}))
+    [problem] = data_problems(data_dir)
     assert problem.startswith("data/wros.yml: entry 'wro-xinjiang-region' (#2): field 'id'")
     assert "already used by entry #1" in problem
 
@@ -170,8 +149,8 @@ def test_dangling_lever_and_bill_references(data_dir: Path) -> None:
         d["proposals"][0]["lever"] = "tariffs"
         d["proposals"][0]["vehicle"]["bills"] = ["hr6256-117", "s999-118"]
 
-    edit(data_dir, "proposals", change)
-    problems = problems_of(data_dir)
+    edit_data(data_dir, "proposals", change)
+    problems = data_problems(data_dir)
     assert any("field 'lever'" in p and "got 'tariffs'" in p for p in problems), problems
     assert any("field 'vehicle.bills[1]'" in p and "got 's999-118'" in p for p in problems), problems
 
@@ -180,8 +159,8 @@ def test_dangling_lever_and_bill_references(data_dir: Path) -> None:
     "url", ["http://example.org/a", "javascript:alert(1)", "JAVASCRIPT:alert(1)", "https://exa mple.org", "data:text/html,x"]
 )
 def test_source_url_must_be_https(data_dir: Path, url: str) -> None:
-    edit(data_dir, "bills", lambda d: d["bills"][1]["sources"][0].update({"url": url}))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "bills", lambda d: d["bills"][1]["sources"][0].update({"url": url}))
+    [problem] = data_problems(data_dir)
     assert "entry 'hr6210-116' (#2): field 'sources[0].url'" in problem
     assert "expected a web address starting with https://" in problem
 
@@ -198,8 +177,8 @@ def test_source_url_must_be_https(data_dir: Path, url: str) -> None:
     ],
 )
 def test_source_url_with_tracking_parameters_is_refused(data_dir: Path, url: str) -> None:
-    edit(data_dir, "bills", lambda d: d["bills"][1]["sources"][0].update({"url": url}))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "bills", lambda d: d["bills"][1]["sources"][0].update({"url": url}))
+    [problem] = data_problems(data_dir)
     assert "data/bills.yml: entry 'hr6210-116' (#2): field 'sources[0].url'" in problem
     assert "without tracking parameters" in problem
     assert problem.endswith(f"got '{url}'"), problem  # the whole address, so the parameter shows
@@ -209,19 +188,19 @@ def test_source_url_with_tracking_parameters_is_refused(data_dir: Path, url: str
     "url", ["https://example.org/a?id=7&page=2", "https://example.org/abc?issueId=4", "https://example.org/utm_source"]
 )
 def test_source_url_with_ordinary_query_is_accepted(data_dir: Path, url: str) -> None:
-    edit(data_dir, "bills", lambda d: d["bills"][1]["sources"][0].update({"url": url}))
+    edit_data(data_dir, "bills", lambda d: d["bills"][1]["sources"][0].update({"url": url}))
     assert load(data_dir).bill("hr6210-116")["sources"][0]["url"] == url
 
 
 def test_history_after_current_status_is_refused(data_dir: Path) -> None:
-    edit(data_dir, "proposals", lambda d: d["proposals"][0]["history"][0].update({"date": "2023-01-01"}))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "proposals", lambda d: d["proposals"][0]["history"][0].update({"date": "2023-01-01"}))
+    [problem] = data_problems(data_dir)
     assert "field 'history[0].date'" in problem and "before the current status (2022-06-21)" in problem
 
 
 def test_enacted_bill_needs_public_law(data_dir: Path) -> None:
-    edit(data_dir, "bills", lambda d: d["bills"][0].pop("public_law"))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "bills", lambda d: d["bills"][0].pop("public_law"))
+    [problem] = data_problems(data_dir)
     assert "entry 'hr6256-117' (#1): field 'public_law': is missing" in problem
 
 
@@ -237,9 +216,9 @@ def test_lever_page_must_exist(data_dir: Path, tmp_path: Path) -> None:
 
 
 def test_every_problem_is_reported_at_once(data_dir: Path) -> None:
-    edit(data_dir, "wros", lambda d: d["wros"][0].update({"type": "Order"}))
-    edit(data_dir, "bills", lambda d: d["bills"][0].update({"congress": "117th"}))
-    problems = problems_of(data_dir)
+    edit_data(data_dir, "wros", lambda d: d["wros"][0].update({"type": "Order"}))
+    edit_data(data_dir, "bills", lambda d: d["bills"][0].update({"congress": "117th"}))
+    problems = data_problems(data_dir)
     assert len(problems) == 2
     assert problems[0].startswith("data/wros.yml") and problems[1].startswith("data/bills.yml")
 
@@ -254,12 +233,12 @@ def test_status_changes_are_newest_first(data_dir: Path) -> None:
 
 
 def test_history_on_the_day_of_the_current_status_is_refused(data_dir: Path) -> None:
-    edit(data_dir, "proposals", lambda d: d["proposals"][0]["history"][0].update({"date": "2022-06-21"}))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "proposals", lambda d: d["proposals"][0]["history"][0].update({"date": "2022-06-21"}))
+    [problem] = data_problems(data_dir)
     assert "field 'history[0].date'" in problem and "before the current status" in problem
 
 
 def test_two_history_entries_on_one_day_are_refused(data_dir: Path) -> None:
-    edit(data_dir, "proposals", lambda d: d["proposals"][0]["history"].append(dict(d["proposals"][0]["history"][0])))
-    [problem] = problems_of(data_dir)
+    edit_data(data_dir, "proposals", lambda d: d["proposals"][0]["history"].append(dict(d["proposals"][0]["history"][0])))
+    [problem] = data_problems(data_dir)
     assert "field 'history[1].date'" in problem and "already used by another history entry" in problem

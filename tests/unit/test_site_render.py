@@ -4,7 +4,7 @@ H1, search records and anchors from the view records. Hostile text: test_hostile
 from __future__ import annotations
 
 import datetime
-
+import shutil
 from html.parser import HTMLParser
 
 import pytest
@@ -180,7 +180,9 @@ def test_caption_says_how_many_and_when_checked(data) -> None:
 
 def test_copy_text_has_title_status_dates_next_step_and_deep_link(data) -> None:
     rows = [attrs for tag, attrs in parse(punch_list(data, "index.md")).tags if tag == "tr" and "data-copy-text" in attrs]
-    assert rows[0]["data-copy-text"].splitlines() == [
+    copy_text = rows[0]["data-copy-text"]
+    assert copy_text is not None
+    assert copy_text.splitlines() == [
         "Issue a region-wide WRO on Xinjiang cotton and tomatoes",
         "Status: Done (latest development Jun 21, 2022; checked Nov 27, 2026)",
         "Next step: Keep enforcing the regional order under the UFLPA",
@@ -197,7 +199,7 @@ def test_unknown_marker_is_an_error(data) -> None:
         render_page_markdown("# T\n\n<!-- data:nothing -->\n", data, "about.md")
     with pytest.raises(MarkerError, match="names no proposal"):
         render_page_markdown("# T\n\n<!-- status:no-such-proposal -->\n", data, "customs.md")
-    with pytest.raises(MarkerError, match="docs/about.md: unknown marker"):
+    with pytest.raises(MarkerError, match=r"docs/about\.md: unknown marker"):
         renderer(data).page_blocks("<!-- data:nothing -->", "about.md", "about/")
 
 
@@ -358,3 +360,17 @@ def test_search_records_join_their_heading_or_stand_alone() -> None:
 def test_views_are_made_once_per_build(data) -> None:
     views = SiteViews(data, SiteMap(PAGES, SITE), datetime.date(2026, 11, 28))
     assert views.proposal("region-wide-wro") is views.punch_list("full").groups[0].proposals[0]
+
+
+def test_a_source_with_an_archived_copy_links_it_beside_the_original(data, tmp_path) -> None:
+    data_dir = shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+    original = "https://example.org/region"  # the first WRO's source in the fixture
+    archived = "https://web.archive.org/web/2024/https://example.org/region"
+    wros = (data_dir / "wros.yml").read_text(encoding="utf-8")
+    (data_dir / "wros.yml").write_text(wros.replace(f'url: "{original}"', f'url: "{original}", archived: "{archived}"'))
+    html = block(load_site_data(data_dir, schema_dir=SCHEMA_DIR), "<!-- data:wros -->", "wros.md")
+    links = {attrs.get("href"): attrs for tag, attrs in parse(html).tags if tag == "a"}
+    assert original in links
+    assert links[archived]["referrerpolicy"] == "no-referrer"
+    assert "archived copy" in "".join(parse(html).text)
+    assert "archived copy" not in block(data, "<!-- data:wros -->", "wros.md")  # only where one is cited
