@@ -20,6 +20,7 @@ sibling modules are imported here, at the top.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,8 @@ class BuildState:
     """What one build knows, set up in on_config and on_files."""
 
     data: SiteData
+    # The build date: a bill named on a page whose Congress has ended by then is shown as dead.
+    today: datetime.date = field(default_factory=datetime.date.today)
     renderer: SiteRenderer | None = None  # from on_files, once the pages' URLs are known
     page_blocks: dict[str, PageBlocks] = field(default_factory=dict)  # src_uri -> its rendered blocks
 
@@ -90,7 +93,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     state = _state()
     site_url = config.site_url or "/"
     site = SiteMap({file.src_uri: file.url for file in files.documentation_pages()}, site_url)
-    state.renderer = SiteRenderer(state.data, site)
+    state.renderer = SiteRenderer(state.data, site, state.today)
 
     def link(proposal: Mapping[str, Any]) -> str:
         return proposal_address(proposal, state.data, site)

@@ -105,6 +105,8 @@ class Labels:
     proposal_state: Mapping[str, str]
     wro_state: Mapping[str, str]
     bill_step: Mapping[str, str]
+    # What each proposal state means (its oneOf entry's "description"), for the punch-list's legend.
+    proposal_state_meaning: Mapping[str, str]
 
 
 # A glossary term glued to one of these is part of a longer word ("pre-WRO", "&amp;WRO").
@@ -609,6 +611,7 @@ def read_labels(schemas: Mapping[str, Any]) -> tuple[Labels | None, list[Problem
     """Each labelled field's value -> label, from its schema's oneOf list of {const, title}.
     A value without a title would reach readers with no label: it stops the build instead."""
     found: dict[str, dict[str, str]] = {}
+    meanings: dict[str, str] = {}
     problems = []
     for name, (stem, field, place) in LABELLED_FIELDS.items():
         label = f"data/schema/{stem}.schema.json"
@@ -633,9 +636,18 @@ def read_labels(schemas: Mapping[str, Any]) -> tuple[Labels | None, list[Problem
                 ))
             else:
                 found[name][value] = fold(title)
+                if name == "proposal_state":
+                    meaning = option.get("description")
+                    if not isinstance(meaning, str) or not meaning.strip():
+                        problems.append(Problem(
+                            label, None, field,
+                            f"the state '{value}' has no 'description' (what it means, for the punch-list's legend)",
+                        ))
+                    else:
+                        meanings[value] = fold(meaning)
     if problems:
         return None, problems
-    return Labels(**found), []
+    return Labels(**found, proposal_state_meaning=meanings), []
 
 
 _LABEL_SHAPE = '{"const": <value>, "title": <the label readers see>}'

@@ -31,6 +31,7 @@ from site_data import SiteData
 from site_templates import ENVIRONMENT, Glossary, Here, render
 from site_text import HOME_PAGE, cyclic_gc_paused, fold
 from site_views import (
+    AskListView,
     BillListView,
     ChangeListView,
     ChartsView,
@@ -172,6 +173,24 @@ def glossary_records(view: GlossaryView) -> tuple[SearchRecord, ...]:
     return tuple(SearchRecord(entry.anchor, _text(entry.term), _text(entry.meaning)) for entry in view.entries)
 
 
+# ---- What you can do (docs/act.md) ----
+
+
+def ask_records(view: AskListView) -> tuple[SearchRecord, ...]:
+    return tuple(
+        SearchRecord(
+            ask.anchor,
+            _text(f"Ask: {ask.next.step}"),
+            _text(
+                "Who must act", ask.next.who,
+                "Through", ", ".join(f"{b.text} ({b.died})" if b.died else b.text for b in ask.next.bills), ask.next.action,
+                "Where it stands", f"{ask.status.label}: {ask.proposal.text}, latest development {ask.status.as_of.text}",
+            ),
+        )
+        for ask in view.asks
+    )
+
+
 # ==== Records blocks: the Entity List, the UFLPA figures, the charts, the bills overview ====
 
 
@@ -249,6 +268,10 @@ DATA_BLOCKS: dict[str, BlockKind] = {
     "uflpa-figures": BlockKind(uflpa_figures_view, "uflpa_figures.html", uflpa_figure_records),
     "wro-charts": BlockKind(wro_charts, "charts.html", chart_records),
     "entity-list-charts": BlockKind(entity_list_charts, "charts.html", chart_records),
+    # What you can do (docs/act.md): the asks, and the texts to copy built from them
+    "asks": BlockKind(SiteViews.asks, "asks.html", ask_records),
+    "call-script": BlockKind(SiteViews.call_script, "script.html"),
+    "letter": BlockKind(SiteViews.letter, "script.html"),
 }
 STATUS_BOX_TEMPLATE = "status_box.html"  # for <!-- status:<proposal id> -->
 
@@ -260,10 +283,10 @@ class SiteRenderer:
     """Renders the generated blocks of one build. Each data view is made once, and each
     punch-list form once per distinct base URL (most pages share "../")."""
 
-    def __init__(self, data: SiteData, site: SiteMap, *, today: datetime.date | None = None) -> None:
-        """`today`: the build date (default: today), which says whether a bill died with its Congress."""
+    def __init__(self, data: SiteData, site: SiteMap, today: datetime.date | None = None) -> None:
+        """`today`: the build date (default: today), which says whether a bill died with its Congress; tests fix it."""
         self.data = data
-        self.views = SiteViews(data, site, today=today)
+        self.views = SiteViews(data, site, today)
         self.glossary = Glossary.of(data)
         self._templates: dict[str, jinja2.Template] = {}  # looked up once per build, not per page
         self._views: dict[str, tuple[Any, tuple[SearchRecord, ...]]] = {}  # data block -> view, search records
@@ -342,8 +365,15 @@ class PageBlocks:
         return MARKER.sub(block_for, page_html)
 
 
+PUNCH_LIST_PLACE = "<!-- punch-list -->"  # where a page wants the punch-list, if not right under its H1
+
+
 def insert_after_h1(page_html: str, block: str) -> str:
-    """Put `block` right after the page's first H1 (or at the top of its article if it has none)."""
+    """Put `block` where the page marks its place (`<!-- punch-list -->`, as the home page does
+    to keep its lead sentence above it), else right after the page's first H1 (or at the top
+    of its article if it has none)."""
+    if PUNCH_LIST_PLACE in page_html:
+        return page_html.replace(PUNCH_LIST_PLACE, block, 1)
     article = _ARTICLE_START.search(page_html)
     start = article.end() if article else 0
     end_of_h1 = _H1_END.search(page_html, start)

@@ -85,6 +85,24 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class BillRef:
+    """A bill named as a vehicle: a link to its record, and whether it died with its Congress."""
+
+    text: str  # "H.R. 6210"
+    target: Target
+    died: str  # "died with the 116th Congress" on the build date; "" while it can pass, or once law
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    step: str
+    who: str
+    bills: tuple[BillRef, ...]
+    action: str  # the agency action or authority; "" when there is none
+    review_by: Day
+
+
+@dataclass(frozen=True, slots=True)
 class ProposalView:
     """One proposal: a row of the punch-list, or its status box on its lever page."""
 
@@ -94,11 +112,13 @@ class ProposalView:
     address: str  # the absolute address without scheme, short enough to print: host/path/#id
     actor: str
     authority: str
-    bills: tuple[Link, ...]
+    bills: tuple[BillRef, ...]
     status: Status
     note: str
     why: str
     sources: tuple[Source, ...]
+    next: NextStep
+    checked: Day  # when the status was last checked (the proposals' `checked` date)
     copy_text: str  # the plain text a reader pastes into an email
 
 
@@ -113,6 +133,17 @@ PunchListForm = Literal["full", "lever", "compact"]
 
 
 @dataclass(frozen=True, slots=True)
+class StateCount:
+    """One part of the counts line ("7 partly done"), and what the state means (the legend)."""
+
+    state: str
+    words: str  # "7 partly done": the badge's own words, in lower case
+    label: str  # "Partly done", as on the badge
+    meaning: str  # from the schema's description of the state
+    anchor: str  # the state's first row on the home page: its proposal's id (a permanent anchor)
+
+
+@dataclass(frozen=True, slots=True)
 class PunchListView:
     """The summary table under a page's H1: all proposals by lever, open on the home page
     ("full") and folded elsewhere ("compact"); one lever's on its page ("lever")."""
@@ -124,6 +155,7 @@ class PunchListView:
     groups: tuple[LeverGroup, ...]  # one per lever; the lever form has just its own
     total: int  # proposals on the whole list
     home: Target
+    counts: tuple[StateCount, ...]  # the states in use, in the schema's order
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,12 +268,14 @@ def sources(records: Sequence[Mapping[str, str]]) -> tuple[Source, ...]:
     )
 
 
-def email_text(proposal: Mapping[str, Any], status: Status, deep_link: str) -> str:
-    """The plain text a reader pastes into an email about one proposal."""
+def email_text(title: str, status: Status, next_step: NextStep, checked: Day, deep_link: str) -> str:
+    """The plain text a reader pastes into an email about one proposal (the first line is
+    the title: the copy button names itself after it)."""
     return (
-        f"{fold(proposal['title'])}\n"
-        f"Who acts: {fold(', '.join(proposal['actor']))}\n"
-        f"Status: {status.label} (as of {status.as_of.text})\n"
+        f"{title}\n"
+        f"Status: {status.label} (latest development {status.as_of.text}; checked {checked.text})\n"
+        f"Next step: {next_step.step}\n"
+        f"Who acts next: {next_step.who}\n"
         f"{deep_link}"
     )
 
@@ -258,11 +292,31 @@ class SiteViews:
     """The view records of one build, one method per generated block. A proposal's view,
     shown in several forms of the punch-list and in its status box, is made once."""
 
-    def __init__(self, data: SiteData, site: SiteMap, *, today: datetime.date | None = None) -> None:
+    def __init__(self, data: SiteData, site: SiteMap, today: datetime.date | None = None) -> None:
+        """`today`: the build date, against which a bill is shown as having died with its Congress."""
         self.data = data
         self.site = site
-        self.today = today or datetime.date.today()  # the build date: whether a bill died with its Congress
+        self.today = today or datetime.date.today()
         self._proposals: dict[str, ProposalView] = {}
+        self._bills: dict[str, BillRef] = {}
+
+    def bill_ref(self, bill_id: str) -> BillRef:
+        if bill_id not in self._bills:
+            bill = self.data.bill(bill_id)
+            self._bills[bill_id] = BillRef(
+                fold(bill["number"]), self.site.target(BILLS_PAGE, bill_id), died_with_congress(bill, self.today) or ""
+            )
+        return self._bills[bill_id]
+
+    def next_step(self, proposal: Mapping[str, Any]) -> NextStep:
+        step, vehicles = proposal["next"], proposal["next"]["vehicles"]
+        return NextStep(
+            step=fold(step["step"]),
+            who=fold(step["who"]),
+            bills=tuple(self.bill_ref(bill_id) for bill_id in vehicles.get("bills", [])),
+            action=fold(vehicles.get("action", "")),
+            review_by=day(step["review_by"]),
+        )
 
     def proposal_target(self, proposal: Mapping[str, Any]) -> Target:
         return self.site.target(self.data.lever(proposal["lever"])["page"], proposal["id"])
@@ -279,22 +333,22 @@ class SiteViews:
         target = self.proposal_target(proposal)
         deep_link = site.absolute(target)
         badge = Status(status["state"], data.labels.proposal_state[status["state"]], day(status["as_of"]))
+        title, next_step, checked = fold(proposal["title"]), self.next_step(proposal), day(data.checked)
         view = ProposalView(
             id=proposal["id"],
-            title=fold(proposal["title"]),
+            title=title,
             target=target,
             address=re.sub(r"^https?://", "", deep_link),
             actor=fold(", ".join(proposal["actor"])),
             authority=fold(proposal["vehicle"]["authority"]),
-            bills=tuple(
-                Link(fold(data.bill(bill_id)["number"]), site.target(BILLS_PAGE, bill_id))
-                for bill_id in proposal["vehicle"].get("bills", [])
-            ),
+            bills=tuple(self.bill_ref(bill_id) for bill_id in proposal["vehicle"].get("bills", [])),
             status=badge,
             note=fold(status["note"]),
             why=fold(proposal["why"]),
             sources=sources(status["sources"]),
-            copy_text=email_text(proposal, badge, deep_link),
+            next=next_step,
+            checked=checked,
+            copy_text=email_text(title, badge, next_step, checked, deep_link),
         )
         self._proposals[proposal_id] = view
         return view
@@ -311,14 +365,32 @@ class SiteViews:
             )
             for lever in levers
         )
+        rows = [proposal for group in groups for proposal in group.proposals]
+        first_of_state: dict[str, str] = {}  # state -> the id of its first proposal
+        for proposal in rows:
+            first_of_state.setdefault(proposal.status.state, proposal.id)
+        in_use = first_of_state
+        labels = data.labels
+        counts = tuple(
+            StateCount(
+                state=state,
+                words=f"{sum(p.status.state == state for p in rows)} {label.lower()}",
+                label=label,
+                meaning=labels.proposal_state_meaning[state],
+                anchor=first_of_state[state],
+            )
+            for state, label in labels.proposal_state.items()
+            if state in in_use
+        )
         return PunchListView(
             form=form,
             title=groups[0].title if form == "lever" else "The punch-list",
-            count=plural(sum(len(group.proposals) for group in groups), "proposal"),
+            count=plural(len(rows), "proposal"),
             checked=day(data.checked),
             groups=groups,
             total=len(data.proposals),
             home=self.site.target(HOME_PAGE),
+            counts=counts,
         )
 
     def status_box(self, proposal_id: str) -> ProposalView:
@@ -413,6 +485,130 @@ class SiteViews:
                 for kind in DOWNLOAD_KINDS
             )
         )
+
+    # ---- What you can do (docs/act.md): the asks, the call script, the letter -------------
+
+    def asks(self) -> AskListView:
+        """Every proposal's next step as an ask: those Congress takes first (a constituent's
+        members act on them directly), those naming bills before the others, then those of the
+        agencies (members press them); in the punch-list's order within each."""
+        views = [self.proposal(p["id"]) for p in self.data.proposals]
+        ordered = sorted(views, key=lambda v: (not congress_acts(v.next), not v.next.bills))
+        return AskListView(
+            checked=day(self.data.checked),
+            asks=tuple(
+                AskView(
+                    anchor=f"ask-{view.id}",
+                    next=view.next,
+                    congress=congress_acts(view.next),
+                    proposal=Link(view.title, view.target),
+                    status=view.status,
+                )
+                for view in ordered
+            ),
+        )
+
+    def call_script(self) -> ScriptView:
+        """Read aloud in about a minute: the first three asks (Congress's own first, those
+        naming bills before the others; then what members should press an agency to do)."""
+        asks = self.asks().asks
+        chosen = asks[:CALL_SCRIPT_ASKS]
+        text = "\n".join([
+            "Hello, my name is [NAME] and I live in [TOWN], ZIP code [ZIP], so I am a constituent. "
+            "I am calling about forced labor in Xinjiang, China. Could I speak with the staff member "
+            "who covers trade or human rights? [If not: May I leave a short message?]",
+            "",
+            f"I would like [Senator / Representative NAME] to do {things(len(chosen))}:",
+            "",
+            *(f"{n}. {ask_line(ask)}" for n, ask in enumerate(chosen, 1)),
+            "",
+            "Where does [NAME] stand on these? Please let me know. Thank you.",
+        ])
+        return ScriptView("call-script", "Copy the call script", text)
+
+    def letter(self) -> ScriptView:
+        """Every ask: Congress's own, numbered, then what to press the agencies to do."""
+        asks = self.asks().asks
+        congress = [ask for ask in asks if ask.congress]
+        agencies = [ask for ask in asks if not ask.congress]
+        lines = [
+            "Subject: Forced labor in Xinjiang: what I ask of you",
+            "",
+            "Dear [Senator / Representative NAME],",
+            "",
+            "I am a constituent from [TOWN, ZIP]. I am writing about forced labor imposed on Uyghurs "
+            "and other minorities in Xinjiang, China, and the goods made with it that still reach U.S. stores.",
+            "",
+        ]
+        if congress:
+            lines += ["I ask you to:", "", *(f"{n}. {ask_line(ask)}" for n, ask in enumerate(congress, 1)), ""]
+        if agencies:
+            lines += [
+                f"I {'also ' if congress else ''}ask you to press the executive branch, through oversight, to take these steps:",
+                "",
+                *(f"- {ask_line(ask, press=False)}" for ask in agencies),
+                "",
+            ]
+        lines += [
+            "[One or two sentences on why this matters to you.]",
+            "",
+            "Please tell me your position on these requests.",
+            "",
+            "Sincerely,",
+            "[NAME]",
+            "[TOWN, ZIP]",
+        ]
+        return ScriptView("letter", "Copy the letter", "\n".join(lines))
+
+
+# ---- What you can do: records and helpers ------------------------------------------------
+
+CALL_SCRIPT_ASKS = 3  # "be brief and specific: one to three bills or actions"
+
+# A next step is Congress's to take when its `who` names Congress or one of its chambers.
+_CONGRESS = re.compile(r"\b(Congress|Senate|House)\b")
+
+
+def congress_acts(next_step: NextStep) -> bool:
+    return bool(_CONGRESS.search(next_step.who))
+
+
+def ask_line(ask: AskView, *, press: bool = True) -> str:
+    """One ask in a script: the step (an agency's, with who must take it: "Press Treasury
+    (OFAC): ..." unless `press` is False), and any of its bills that died with their Congress."""
+    step = ask.next.step
+    if not ask.congress:
+        step = f"{'Press ' if press else ''}{ask.next.who}: {step}"
+    dead = [f"{bill.text} {bill.died}" for bill in ask.next.bills if bill.died]
+    return f"{step} ({'; '.join(dead)})" if dead else step
+
+
+def things(count: int) -> str:
+    return {1: "one thing", 2: "two things", 3: "three things"}.get(count, f"{count} things")
+
+
+@dataclass(frozen=True, slots=True)
+class AskView:
+    anchor: str  # "ask-<proposal id>": the row's id
+    next: NextStep
+    congress: bool  # Congress takes the step (else an agency, which members press)
+    proposal: Link
+    status: Status
+
+
+@dataclass(frozen=True, slots=True)
+class AskListView:
+    checked: Day
+    asks: tuple[AskView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptView:
+    """A text to copy (the call script, the letter): shown wrapped, with a copy button."""
+
+    id: str
+    button: str  # the copy button's name
+    text: str
 
 
 # ==== Records: the Entity List, the UFLPA figures, the charts, the bills overview ==========

@@ -2,10 +2,12 @@
  *
  * "Copy for email": every element carrying data-copy-text (a punch-list row,
  * tr[data-proposal], and a proposal's status box, div.proposal-status) gets a real
- * <button> that puts that plain text (title, who acts, status with its date, deep
- * link) on the clipboard, and a polite live region says that it worked. Without
- * JavaScript the title link and the printed address are there to copy by hand.
- * No request, no cookie, no storage.
+ * <button> that puts that plain text (title, status with its dates, next step, deep
+ * link) on the clipboard, and a polite live region says that it worked. In a table row
+ * the button is a compact icon (24 px or more), named "Copy for email: <title>". The
+ * texts to copy on What you can do (div.copy-block: the call script, the letter) work the
+ * same way; their data-copy-label names the button ("Copy the call script"). Without
+ * JavaScript the text is there to select by hand. No request, no cookie, no storage.
  *
  * Search dialog name: Material marks its search box role="dialog" without a name (axe:
  * aria-dialog-name). It is named here, after the label Material gives the search options
@@ -80,15 +82,21 @@
 
   function makeButton(holder) {
     var text = holder.getAttribute("data-copy-text") || "";
-    var title = titleOf(text);
+    var named = holder.getAttribute("data-copy-label"); // a text to copy, not a proposal
+    var title = named || titleOf(text);
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "copy-email no-print";
-    button.setAttribute("aria-label", "Copy for email: " + title);
+    button.className = "copy-email no-print" + (holder.tagName === "TR" ? " copy-email--icon" : "");
+    if (named) {
+      button.setAttribute("aria-label", named);
+    } else {
+      button.setAttribute("aria-label", "Copy for email: " + title);
+    }
     var label = document.createElement("span");
     label.className = "copy-email__label";
-    label.textContent = "Copy for email";
+    label.textContent = named || "Copy for email";
     button.appendChild(label);
+    if (holder.tagName === "TR") button.title = "Copy for email";
     var resetTimer = null;
     button.addEventListener("click", function () {
       copyText(holder.getAttribute("data-copy-text") || "").then(
@@ -96,7 +104,8 @@
           // The visible label stays (it is part of the button's name); a tick and the
           // live message say that it worked.
           button.setAttribute("data-state", "copied");
-          announce("Copied for email: " + title + ". Paste it into your message.");
+          announce(named ? "Copied. Paste it into your message and fill in the brackets." :
+            "Copied for email: " + title + ". Paste it into your message.");
         },
         function () {
           button.setAttribute("data-state", "failed");
@@ -113,9 +122,11 @@
 
   function place(holder, button) {
     if (holder.tagName === "TR") {
-      // In the first cell, under the title: the table keeps its four columns.
+      // In the first cell, right after the title: the table keeps its columns.
       var cell = holder.querySelector(".punch-list__proposal") || holder.cells[0];
-      if (cell) cell.appendChild(button);
+      var title = cell && cell.querySelector(":scope > a");
+      if (title) title.insertAdjacentElement("afterend", button);
+      else if (cell) cell.appendChild(button);
     } else {
       holder.insertBefore(button, holder.firstChild);
     }

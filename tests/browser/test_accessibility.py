@@ -103,10 +103,10 @@ def test_pages_are_readable_without_javascript(site, expected, new_context):
         folded = page.locator("article .punch-list--compact details")
         if folded.count():
             summary = folded.locator("summary")
-            assert not folded.locator("tr[data-proposal]").first.is_visible()
+            assert not folded.locator("li[data-proposal]").first.is_visible()
             summary.click()  # opens natively, no script needed
             assert folded.get_attribute("open") is not None
-            rows = folded.locator("tr[data-proposal]")
+            rows = folded.locator("li[data-proposal]")  # one line per proposal
             assert rows.count() == len(expected.proposals)
             assert rows.first.is_visible() and rows.last.is_visible()
 

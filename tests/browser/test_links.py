@@ -157,7 +157,8 @@ def test_copy_for_email_buttons_copy_each_proposal_by_click(site, expected, new_
         assert lines[0] == title
         deep_link = site.site_url + expected.lever_url(proposal["lever"]) + "#" + proposal["id"]
         assert lines[-1] == deep_link, "the last line is not the proposal's deep link"
-        assert ", ".join(proposal["actor"]) in copied
+        assert f"Next step: {' '.join(proposal['next']['step'].split())}" in lines
+        assert f"Who acts next: {' '.join(proposal['next']['who'].split())}" in lines
         assert _as_of_text(proposal["status"]["as_of"]) in copied, "no as-of date in the copied text"
         page.wait_for_function("() => document.querySelector('[role=status]').textContent.includes('Copied')")
         assert title in status.text_content()

@@ -9,6 +9,8 @@ from typing import Any
 import pypdf
 import pytest
 
+from site_text import fold, format_date
+
 pytestmark = pytest.mark.browser
 
 LETTER_PT = (612, 792)
@@ -74,18 +76,21 @@ def test_punch_list_prints_on_one_letter_page_and_one_a4_page(which, request, ex
 
     for paper, pages in (("Letter", letter), ("A4", a4)):
         text = squash(pages[0].extract_text())
-        # The header: site name, the page's address and the tracker's "as of" date.
+        # The header: site name, the page's address and the date the list was checked, in prose.
         assert squash(expected.site_name) in text, paper
         assert squash(site_url) in text, f"{paper}: the page's address is not printed"
-        assert expected.checked in text, f"{paper}: the tracker's as-of date is not printed"
+        checked = squash(f"Status checked {format_date(expected.checked)}")
+        assert checked in text, f"{paper}: the checked date is not printed in the header"
         assert text.index(squash(expected.site_name)) < text.index(squash(expected.proposals[0]["title"]))
+        assert text.index(checked) < text.index(squash(expected.proposals[0]["title"]))
         # Every proposal, whole, with the short address that leads to its details.
         for proposal in expected.proposals:
             assert squash(proposal["title"]) in text, f"{paper}: {proposal['id']} missing or cut"
             address = re.sub(r"^https?://", "", site_url) + expected.lever_url(proposal["lever"]) + "#" + proposal["id"]
             assert squash(address) in text, f"{paper}: the address {address} is not printed"
-            for actor in proposal["actor"]:
-                assert squash(actor) in text, f"{paper}: who acts on {proposal['id']} ({actor})"
+            # Its next step, whole, and who must take it.
+            assert squash(fold(proposal["next"]["step"])) in text, f"{paper}: the next step of {proposal['id']}"
+            assert squash(fold(proposal["next"]["who"])) in text, f"{paper}: who acts next on {proposal['id']}"
 
 
 def test_punch_list_rows_are_whole_and_addresses_show_only_on_paper(site, expected, new_context):

@@ -50,6 +50,8 @@ def hostile_records(documents: dict[str, Any]) -> None:
     proposal = documents["proposals"]["proposals"][0]
     proposal.update({"title": MEDIUM, "actor": [SHORT, SHORT], "why": LONG})
     proposal["vehicle"]["authority"] = LONG[:120]
+    proposal["next"].update({"step": LONG[:110], "who": MEDIUM})
+    proposal["next"]["vehicles"]["action"] = LONG[:160]
     proposal["status"].update({"note": LONG})
     proposal["status"]["sources"][0]["title"] = LONG
     proposal["history"][0].update({"note": LONG})
@@ -90,6 +92,9 @@ def copy_data(target: Path, change: Callable[[dict[str, Any]], None] | None = No
     return target
 
 
+BUILT_ON = datetime.date(2026, 11, 28)
+
+
 def load(data_dir: Path) -> SiteData:
     return load_site_data(data_dir, schema_dir=SCHEMA_DIR, today=datetime.date(2026, 11, 27))
 
@@ -115,7 +120,7 @@ BLOCKS = [
 
 
 def rendered(data: SiteData, block: str, src_uri: str) -> str:
-    renderer = SiteRenderer(data, SiteMap(PAGES, SITE))
+    renderer = SiteRenderer(data, SiteMap(PAGES, SITE), BUILT_ON)
     if block == "punch-list":
         return renderer.punch_list(src_uri, PAGES[src_uri])
     marker = f"<!-- {block} -->"
@@ -153,7 +158,11 @@ SHOWN = {
     "data:changes": [MEDIUM, LONG],
     "data:glossary": [LONG[:200]],
     "status:region-wide-wro": [SHORT, LONG, LONG[:120]],
-    "punch-list": [MEDIUM, SHORT, LONG[:120]],
+    "punch-list": [MEDIUM, LONG[:110], LONG[:160]],
+    # What you can do: the asks table, and the texts to copy (in their <pre> and their attribute)
+    "data:asks": [LONG[:110], MEDIUM, LONG[:160]],
+    "data:call-script": [LONG[:110]],
+    "data:letter": [LONG[:110]],
 }
 
 
@@ -170,14 +179,15 @@ def test_hostile_text_in_attributes_stays_in_the_attribute(hostile) -> None:
     tags = parse(rendered(hostile, "punch-list", "index.md")).tags
     copy_text = next(attrs["data-copy-text"] for tag, attrs in tags if attrs.get("data-proposal") == "region-wide-wro")
     assert copy_text is not None
-    assert copy_text.splitlines()[:2] == [fold(MEDIUM), f"Who acts: {fold(SHORT)}, {fold(SHORT)}"]
+    lines = copy_text.splitlines()
+    assert [lines[0], lines[2], lines[3]] == [fold(MEDIUM), f"Next step: {fold(LONG[:110])}", f"Who acts next: {fold(MEDIUM)}"]
     tooltips = {attrs["title"] for tag, attrs in tags if tag == "abbr"}
     assert fold(LONG[:200]) in tooltips  # the hostile meaning of ILO, as a tooltip's text
 
 
 def test_search_records_are_inert(hostile) -> None:
     page = "".join(f"<!-- {block} -->" for block, _ in BLOCKS if block != "punch-list")
-    renderer = SiteRenderer(hostile, SiteMap(PAGES, SITE))
+    renderer = SiteRenderer(hostile, SiteMap(PAGES, SITE), BUILT_ON)
     records = renderer.page_blocks(page, "customs.md", "customs/").search_records
     assert len(records) > 5
     shown = "".join(f"<h2>{r.title}</h2><p>{r.text}</p>" for r in records)  # Material shows them as HTML

@@ -67,7 +67,10 @@ def test_labels_are_the_schema_titles(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(LABELLED_FIELDS))
 def test_a_value_added_to_the_schema_renders_with_its_title(tmp_path: Path, name: str) -> None:
-    data_dir, schemas = with_new_value(tmp_path, name, {"const": "stalled", "title": "Stalled in committee"})
+    new = {"const": "stalled", "title": "Stalled in committee"}
+    if name == "proposal_state":
+        new["description"] = "Held in a committee with no action."  # the legend's words
+    data_dir, schemas = with_new_value(tmp_path, name, new)
     data = load(data_dir, schemas)
     renderer = SiteRenderer(data, SiteMap(PAGES, SITE))
     marker = USES[name][2]
@@ -92,6 +95,16 @@ def test_a_value_added_without_a_title_stops_the_build(tmp_path: Path, name: str
     assert problem.field == field
     assert "'stalled'" in problem.message and f"data/{stem}.yml" in problem.message
     assert '"title"' in problem.message
+
+
+def test_a_proposal_state_without_a_meaning_stops_the_build(tmp_path: Path) -> None:
+    # The punch-list's legend says what each state means, from the schema's "description".
+    data_dir, schemas = with_new_value(tmp_path, "proposal_state", {"const": "stalled", "title": "Stalled"})
+    with pytest.raises(DataError) as caught:
+        load(data_dir, schemas)
+    [problem] = caught.value.problems
+    assert problem.file == "data/schema/proposals.schema.json" and problem.field == "status.state"
+    assert "'stalled' has no 'description'" in problem.message
 
 
 def test_a_labelled_field_turned_back_into_an_enum_stops_the_build(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ H1, search records and anchors from the view records. Hostile text: test_hostile
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from html.parser import HTMLParser
 
@@ -154,15 +155,21 @@ def test_other_pages_show_the_full_list_folded(data) -> None:
     tags = parse(punch_list(data, "about.md")).tags
     assert tags[0] == ("div", {"class": "punch-list punch-list--compact", "data-search-exclude": None})
     assert ("details", {}) in tags
-    rows = [attrs["data-proposal"] for tag, attrs in tags if tag == "tr" and "data-proposal" in attrs]
-    assert rows == ["region-wide-wro", "ilo-inquiry"]
+    # One line per proposal: its badge, then its title as a link; no table.
+    assert "table" not in {tag for tag, _ in tags}
+    start = tags.index(("ul", {"class": "punch-list__lines"}))
+    assert tags[start + 1 : start + 4] == [
+        ("li", {"data-proposal": "region-wide-wro"}),
+        ("span", {"class": "status status--done"}),
+        ("a", {"href": "../customs/#region-wide-wro"}),
+    ]
 
 
 def test_proposal_links_point_to_its_section_and_bills(data) -> None:
-    links = hrefs(punch_list(data, "about.md"))
-    assert "../customs/#region-wide-wro" in links
-    assert "../bills/#hr6256-117" in links
-    assert "../multilateral/#ilo-inquiry" in links
+    links = hrefs(punch_list(data, "index.md"))
+    assert "customs/#region-wide-wro" in links
+    assert "bills/#hr6256-117" in links  # a vehicle of its next step
+    assert "multilateral/#ilo-inquiry" in links
 
 
 def test_caption_says_how_many_and_when_checked(data) -> None:
@@ -171,14 +178,15 @@ def test_caption_says_how_many_and_when_checked(data) -> None:
     assert ("time", {"datetime": "2026-11-27"}) in parsed.tags
 
 
-def test_copy_text_has_title_actor_status_and_deep_link(data) -> None:
+def test_copy_text_has_title_status_dates_next_step_and_deep_link(data) -> None:
     rows = [attrs for tag, attrs in parse(punch_list(data, "index.md")).tags if tag == "tr" and "data-copy-text" in attrs]
     copy_text = rows[0]["data-copy-text"]
     assert copy_text is not None
     assert copy_text.splitlines() == [
         "Issue a region-wide WRO on Xinjiang cotton and tomatoes",
-        "Who acts: DHS/CBP",
-        "Status: Done (as of Jun 21, 2022)",
+        "Status: Done (latest development Jun 21, 2022; checked Nov 27, 2026)",
+        "Next step: Keep enforcing the regional order under the UFLPA",
+        "Who acts next: DHS/CBP",
         "https://example.org/punch/customs/#region-wide-wro",
     ]
 
@@ -236,7 +244,7 @@ def test_anchor_ids_are_the_ids_the_block_carries(data, name: str) -> None:
     blocks = renderer(data).page_blocks(f"<!-- data:{name} -->", "about.md", "about/")
     ids = {attrs["id"] for tag, attrs in parse(blocks.fill(f"<!-- data:{name} -->")).tags if "id" in attrs}
     assert blocks.anchor_ids == ids
-    assert ids or name in ("downloads", "bill-overview")  # these two have no items of their own
+    assert ids or name in {"downloads", "bill-overview", "call-script", "letter"}  # no items of their own
 
 
 def test_every_data_block_has_its_template() -> None:
@@ -356,7 +364,7 @@ def test_search_records_join_their_heading_or_stand_alone() -> None:
 
 
 def test_views_are_made_once_per_build(data) -> None:
-    views = SiteViews(data, SiteMap(PAGES, SITE))
+    views = SiteViews(data, SiteMap(PAGES, SITE), datetime.date(2026, 11, 28))
     assert views.proposal("region-wide-wro") is views.punch_list("full").groups[0].proposals[0]
 
 
