@@ -45,7 +45,7 @@ from site_render import (
     insert_after_h1,
     render_page_markdown,
 )
-from site_text import CHANGES_PAGE, DOWNLOADS_DIR, FEED_PATH
+from site_text import CHANGES_PAGE, DOWNLOADS_DIR, FEED_PATH, the_day
 from site_views import SiteMap, proposal_address
 
 
@@ -54,7 +54,8 @@ class BuildState:
     """What one build knows, set up in on_config and on_files."""
 
     data: SiteData
-    # The build date: a bill named on a page whose Congress has ended by then is shown as dead.
+    # The build date (site_text.the_day): a bill named on a page whose Congress has ended by then
+    # is shown as dead.
     today: datetime.date = field(default_factory=datetime.date.today)
     renderer: SiteRenderer | None = None  # from on_files, once the pages' URLs are known
     page_blocks: dict[str, PageBlocks] = field(default_factory=dict)  # src_uri -> its rendered blocks
@@ -79,10 +80,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     root = Path(config.config_file_path).parent
     try:
+        today = the_day()
+    except ValueError as err:
+        raise PluginError(str(err)) from None
+    try:
         data = load_site_data(root / "data", docs_dir=Path(config.docs_dir))
     except DataError as err:
         raise PluginError(str(err)) from None
-    _build = BuildState(data)
+    _build = BuildState(data, today)
     # for templates: the print header and meta, and the feed link in every page's head
     config.extra["tracker_checked"] = data.checked
     config.extra["feed_path"] = FEED_PATH

@@ -16,17 +16,15 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from congress_calendar import bill_is_live, congress_end, ordinal
 from site_data import DataError, SiteData, load_site_data
-from site_text import format_date
+from site_text import format_date, the_day
 
-TODAY_VARIABLE = "PUNCHLIST_TODAY"
 # A status whose newest evidence is over two years old needs a search for newer developments
 # (a Congress lasts two years, so a status that old has seen at least one new Congress).
 STATUS_AGE_LIMIT = datetime.timedelta(days=730)
@@ -83,17 +81,6 @@ def report(items: Sequence[Due], day: datetime.date) -> str:
     return "\n".join(lines)
 
 
-def report_day(environ: Mapping[str, str] = os.environ) -> datetime.date:
-    """Today, or the day PUNCHLIST_TODAY names."""
-    value = environ.get(TODAY_VARIABLE, "").strip()
-    if not value:
-        return datetime.date.today()
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{TODAY_VARIABLE} must be a date written YYYY-MM-DD; got '{value}'") from None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     root = Path(__file__).resolve().parent.parent
     parser = argparse.ArgumentParser(description="List what is due for review (the day: today, or $PUNCHLIST_TODAY).")
@@ -101,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--docs", type=Path, default=root / "docs")
     args = parser.parse_args(argv)
     try:
-        day = report_day()
+        day = the_day()
         data = load_site_data(args.data, docs_dir=args.docs)
     except (ValueError, DataError) as err:
         print(err, file=sys.stderr)

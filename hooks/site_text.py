@@ -9,8 +9,9 @@ import contextlib
 import datetime
 import functools
 import gc
+import os
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 # Pages in docs/ that the generated content links to by name.
 HOME_PAGE = "index.md"
@@ -20,6 +21,22 @@ BILLS_PAGE = "bills.md"  # where each bill has its section
 # Files written into the site at build time.
 FEED_PATH = "feed.xml"  # at the site's root; every page's head links to it (config.extra.feed_path)
 DOWNLOADS_DIR = "downloads"
+
+
+# The day the site is built and checked for: today, unless PUNCHLIST_TODAY=YYYY-MM-DD names
+# another (the tests fix it, so that the calendar never fails them; `make currency` takes it too).
+TODAY_VARIABLE = "PUNCHLIST_TODAY"
+
+
+def the_day(environ: Mapping[str, str] = os.environ) -> datetime.date:
+    """Today, or the day PUNCHLIST_TODAY names; ValueError when it names none."""
+    value = environ.get(TODAY_VARIABLE, "").strip()
+    if not value:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{TODAY_VARIABLE} must be a date written YYYY-MM-DD; got '{value}'") from None
 
 
 def fold(text: str) -> str:

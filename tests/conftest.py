@@ -23,6 +23,9 @@ if str(HOOKS) not in sys.path:
     sys.path.insert(0, str(HOOKS))
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# Every build in the tests is made as of this day (site_text.the_day): a bill that dies when its
+# Congress ends on Jan 3, 2027 must not change what the tests see. Tests of the day itself set it.
+os.environ["PUNCHLIST_TODAY"] = "2026-11-29"
 
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "data", "docs", "overrides")
 

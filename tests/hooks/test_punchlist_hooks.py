@@ -52,6 +52,22 @@ def test_on_config_loads_data_once_per_build(project: Path) -> None:
     assert config.extra["tracker_checked"] == "2026-11-27"
 
 
+def test_the_build_date_is_today_unless_punchlist_today_names_another(project: Path, monkeypatch) -> None:
+    import datetime
+
+    monkeypatch.setenv("PUNCHLIST_TODAY", "2027-01-03")
+    config = config_for(project)
+    hooks = config.plugins[HOOK]
+    hooks.on_config(config)
+    assert hooks._state().today == datetime.date(2027, 1, 3)
+    monkeypatch.delenv("PUNCHLIST_TODAY")
+    hooks.on_config(config)
+    assert hooks._state().today == datetime.date.today()
+    monkeypatch.setenv("PUNCHLIST_TODAY", "next week")
+    with pytest.raises(PluginError, match="PUNCHLIST_TODAY must be a date written YYYY-MM-DD; got 'next week'"):
+        hooks.on_config(config)
+
+
 def test_on_config_turns_bad_data_into_a_readable_plugin_error(project: Path) -> None:
     wros = project / "data" / "wros.yml"
     wros.write_text(wros.read_text().replace("type: WRO", "type: Order", 1))

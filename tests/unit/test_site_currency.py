@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from conftest import FIXTURE_DATA, ROOT, SCHEMA_DIR
-from site_currency import CHECKED_AGE_LIMIT, STATUS_AGE_LIMIT, due_items, main, report, report_day
+from site_currency import CHECKED_AGE_LIMIT, STATUS_AGE_LIMIT, due_items, main, report
 from site_data import SiteData, load_site_data
+from site_text import the_day
 
 DAY = datetime.date
 
@@ -103,10 +104,10 @@ def test_the_report_counts_and_lists_each_item_by_id(data: SiteData) -> None:
 
 
 def test_the_day_comes_from_the_environment_or_is_today() -> None:
-    assert report_day({"PUNCHLIST_TODAY": "2027-01-03"}) == DAY(2027, 1, 3)
-    assert report_day({}) == datetime.date.today()
+    assert the_day({"PUNCHLIST_TODAY": "2027-01-03"}) == DAY(2027, 1, 3)
+    assert the_day({}) == datetime.date.today()
     with pytest.raises(ValueError, match="PUNCHLIST_TODAY must be a date written YYYY-MM-DD; got '3 Jan'"):
-        report_day({"PUNCHLIST_TODAY": "3 Jan"})
+        the_day({"PUNCHLIST_TODAY": "3 Jan"})
 
 
 @pytest.mark.parametrize(("day", "expected_exit"), [("2026-11-28", 0), ("2027-01-03", 1)])
