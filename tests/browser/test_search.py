@@ -36,8 +36,10 @@ def test_search_opened_from_the_keyboard_starts_the_worker_and_the_index(site, n
     # Material's "/" shortcut opens search without a click on the box.
     page = new_context().new_page()
     page.goto(site.base + "bills/", wait_until="networkidle")
-    with page.expect_request(lambda request: is_search_worker(request.url)), \
-            page.expect_request(lambda request: is_search_index(request.url)):
+    with (
+        page.expect_request(lambda request: is_search_worker(request.url)),
+        page.expect_request(lambda request: is_search_index(request.url)),
+    ):
         page.keyboard.press("/")
     for _ in range(5):  # as in search(): a query typed before the index is ready may be dropped
         page.keyboard.press("Control+A")

@@ -50,7 +50,9 @@ def test_the_real_assets_keep_every_rule_and_statement():
 
     assert css_tokens(compact_css(css)) == css_tokens(css)
     assert "/*" not in compact_css(css)
-    code_lines = [line.strip() for line in js.splitlines() if line.strip() and not line.strip().startswith(("//", "/*", "*"))]
+    code_lines = [
+        line.strip() for line in js.splitlines() if line.strip() and not line.strip().startswith(("//", "/*", "*"))
+    ]
     assert compact_js(js).splitlines() == code_lines
     assert "`" not in js, "compact_js strips indentation, which would change a template literal"
     assert set(COMPACTED) == {"assets/site.css", "assets/site.js"}
