@@ -345,7 +345,7 @@ def measure_pages(site: Path, pages: list[str]) -> tuple[list[PageWeight], str]:
                 page = context.new_page()
                 requests, responses, failed = _record_traffic(page)
                 page.goto(base + page_url.lstrip("/"), wait_until="networkidle")
-                page.wait_for_timeout(300)  # a last look for late requests (the search worker)
+                page.wait_for_timeout(300)  # a last look for late requests (a worker started after load)
                 resources = []
                 for response in responses:
                     parts = urlsplit(response.url)

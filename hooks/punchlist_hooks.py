@@ -2,7 +2,8 @@
 
 - on_config: load and validate data/ once per build (a bad file stops the build
   before anything is written or cleaned);
-- on_files: add the CSV/JSON downloads and the Atom feed to the build;
+- on_files: add the CSV/JSON downloads and the Atom feed to the build; serve site.css
+  and site.js without their comments (site_assets);
 - on_page_markdown: check the data markers, keep renamed sections' old anchors
   (front matter `anchor_aliases: {old-id: new-id}`), append the glossary;
 - on_page_content: render the blocks the page's data markers ask for, once;
@@ -34,6 +35,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from site_assets import COMPACTED
 from site_data import DataError, SiteData, load_site_data
 from site_exports import download_files
 from site_feed import FeedError, atom_feed
@@ -117,6 +119,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     except FeedError as err:
         raise PluginError(str(err)) from None
     files.append(File.generated(config, FEED_PATH, content=feed))
+    for src_uri, compact in COMPACTED.items():
+        asset = files.get_file_from_path(src_uri)
+        if asset is not None:
+            asset.content_string = compact(asset.content_string)
     return files
 
 
