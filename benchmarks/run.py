@@ -71,8 +71,12 @@ WEIGHT_TARGET = 100 * 1024  # bytes, gzip -9, per page at first load
 REQUEST_TARGET = 10
 RATIO_TARGET = 3.0
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -143,8 +147,15 @@ class BuildTiming:
         return statistics.median(self.runs)
 
     def summary(self) -> dict[str, Any]:
-        return {"label": self.label, "strict": self.strict, "warm_up": self.warm_up, "runs": self.runs,
-                "median": self.median, "warnings": self.warnings, "note": self.note}
+        return {
+            "label": self.label,
+            "strict": self.strict,
+            "warm_up": self.warm_up,
+            "runs": self.runs,
+            "median": self.median,
+            "warnings": self.warnings,
+            "note": self.note,
+        }
 
 
 def warm_up(timing: BuildTiming) -> None:
@@ -178,8 +189,12 @@ def time_cli_build(project: Path, site_dir: Path, runs: int) -> list[float]:
     timings = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-d", str(site_dir)],
-                       cwd=project, check=True, capture_output=True)
+        subprocess.run(
+            [str(mkdocs), "build", "--strict", "--quiet", "-d", str(site_dir)],
+            cwd=project,
+            check=True,
+            capture_output=True,
+        )
         timings.append(time.perf_counter() - start)
     return timings
 
@@ -250,17 +265,25 @@ def scale_project(project: Path, scale: int) -> dict[str, int]:
         page = project / "docs" / levers[lever_id]["page"]
         page.write_text(page.read_text(encoding="utf-8") + "\n\n" + "\n".join(extra), encoding="utf-8")
     history = sum(len(p.get("history", [])) for p in proposals["proposals"])
-    return {"proposals": len(proposals["proposals"]), "history_entries": history,
-            "wros": len(wros["wros"]), "bills": len(bills["bills"]),
-            "entities": sum(len(b.get("entities", [])) for b in entity_list["batches"])}
+    return {
+        "proposals": len(proposals["proposals"]),
+        "history_entries": history,
+        "wros": len(wros["wros"]),
+        "bills": len(bills["bills"]),
+        "entities": sum(len(b.get("entities", [])) for b in entity_list["batches"]),
+    }
 
 
 def record_counts(project: Path) -> dict[str, int]:
     data = project / "data"
     proposals = _load(data / "proposals.yml")["proposals"]
-    return {"proposals": len(proposals), "history_entries": sum(len(p.get("history", [])) for p in proposals),
-            "wros": len(_load(data / "wros.yml")["wros"]), "bills": len(_load(data / "bills.yml")["bills"]),
-            "entities": sum(len(b.get("entities", [])) for b in _load(data / "entity_list.yml")["batches"])}
+    return {
+        "proposals": len(proposals),
+        "history_entries": sum(len(p.get("history", [])) for p in proposals),
+        "wros": len(_load(data / "wros.yml")["wros"]),
+        "bills": len(_load(data / "bills.yml")["bills"]),
+        "entities": sum(len(b.get("entities", [])) for b in _load(data / "entity_list.yml")["batches"]),
+    }
 
 
 # ---- Page weight ------------------------------------------------------------------
@@ -355,8 +378,11 @@ def measure_pages(site: Path, pages: list[str]) -> tuple[list[PageWeight], str]:
                         body = response.body()
                     except Exception:  # a body the browser no longer holds: read what the server sent
                         body = _served_file(site, parts.path)
-                    resources.append(Resource(parts.path, response.status, response.request.resource_type,
-                                              len(body), gzip_size(body)))
+                    resources.append(
+                        Resource(
+                            parts.path, response.status, response.request.resource_type, len(body), gzip_size(body)
+                        )
+                    )
                 third_party = [url for url in requests if urlsplit(url).netloc not in (origin, "")]
                 results.append(PageWeight(page_url, len(requests), resources, third_party, failed))
                 context.close()
@@ -386,9 +412,19 @@ def run_lighthouse(site: Path, page: str) -> dict[str, Any]:
         for mode, preset in (("mobile", []), ("desktop", ["--preset=desktop"])):
             report = Path(tmp) / f"{mode}.json"
             result = subprocess.run(
-                [lighthouse, base + page.lstrip("/"), "--quiet", "--output=json", f"--output-path={report}",
-                 f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}", *preset],
-                env={**os.environ, "CHROME_PATH": chromium_path()}, capture_output=True, text=True, timeout=300,
+                [
+                    lighthouse,
+                    base + page.lstrip("/"),
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={report}",
+                    f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}",
+                    *preset,
+                ],
+                env={**os.environ, "CHROME_PATH": chromium_path()},
+                capture_output=True,
+                text=True,
+                timeout=300,
             )
             if result.returncode != 0 or not report.exists():
                 runs[mode] = {"failed": f"exit {result.returncode}: {result.stderr.strip()[-300:]}"}
@@ -398,8 +434,10 @@ def run_lighthouse(site: Path, page: str) -> dict[str, Any]:
             summary = {item["resourceType"]: item for item in audits["resource-summary"]["details"]["items"]}
             runs[mode] = {
                 "scores": {name: category["score"] for name, category in data["categories"].items()},
-                "metrics_ms": {key: round(audits[key]["numericValue"]) for key in
-                               ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")},
+                "metrics_ms": {
+                    key: round(audits[key]["numericValue"])
+                    for key in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")
+                },
                 "transfer_bytes": summary["total"]["transferSize"],
                 "third_party_requests": summary.get("third-party", {}).get("requestCount", 0),
             }
@@ -415,7 +453,9 @@ def machine() -> dict[str, Any]:
         for line in Path("/proc/meminfo").read_text().splitlines():
             if line.startswith("MemTotal:"):
                 memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
     return {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "cpus": os.cpu_count(),
@@ -453,18 +493,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, default=50, help="synthetic data size, times the real data (default 50)")
     parser.add_argument("--skip-scale", action="store_true", help="do not build the synthetic site")
     parser.add_argument("--skip-browser", action="store_true", help="do not measure page weight in Chromium")
-    parser.add_argument("--weight-scale", type=int, default=4,
-                        help="also weigh the pages of a site with this many times the records (default 4; 1 skips it)")
+    parser.add_argument(
+        "--weight-scale",
+        type=int,
+        default=4,
+        help="also weigh the pages of a site with this many times the records (default 4; 1 skips it)",
+    )
     parser.add_argument("--fail-on-miss", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--output", type=Path, help="JSON results file (default: benchmarks/results/<date>.json)")
     args = parser.parse_args(argv)
 
-    results: dict[str, Any] = {"machine": machine(), "targets": {
-        "build_ratio_max": RATIO_TARGET, "page_gzip_bytes_max": WEIGHT_TARGET, "page_requests_max": REQUEST_TARGET}}
+    results: dict[str, Any] = {
+        "machine": machine(),
+        "targets": {
+            "build_ratio_max": RATIO_TARGET,
+            "page_gzip_bytes_max": WEIGHT_TARGET,
+            "page_requests_max": REQUEST_TARGET,
+        },
+    }
     misses: list[str] = []
-    print(f"Benchmark {results['machine']['date']} on {results['machine']['cpus']} CPUs, "
-          f"{results['machine']['memory']}, Python {results['machine']['python']}, "
-          f"MkDocs {results['machine']['mkdocs']}, Material {results['machine']['mkdocs_material']}")
+    print(
+        f"Benchmark {results['machine']['date']} on {results['machine']['cpus']} CPUs, "
+        f"{results['machine']['memory']}, Python {results['machine']['python']}, "
+        f"MkDocs {results['machine']['mkdocs']}, Material {results['machine']['mkdocs_material']}"
+    )
 
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -474,38 +526,69 @@ def main(argv: list[str] | None = None) -> int:
             scaled = BuildTiming(f"{args.scale}x synthetic", copy_project(tmp / "scaled"), tmp / "scaled-site")
             counts = scale_project(scaled.project, args.scale)
             timings.append(scaled)
-        print(f"\nBuilding: one warm-up and {args.runs} timed builds of each data set, interleaved, in-process "
-              f"(real: {record_counts(real.project)}"
-              + ("" if args.skip_scale else f"; {args.scale}x: {counts}") + ")...", flush=True)
+        print(
+            f"\nBuilding: one warm-up and {args.runs} timed builds of each data set, interleaved, in-process "
+            f"(real: {record_counts(real.project)}"
+            + ("" if args.skip_scale else f"; {args.scale}x: {counts}")
+            + ")...",
+            flush=True,
+        )
         load_before = os.getloadavg()
         time_builds(timings, args.runs)
         cli = time_cli_build(real.project, tmp / "cli-site", 3)
         results["build"] = {
             "method": "in-process: mkdocs.config.load_config + mkdocs.commands.build.build (hooks included), "
-                      "one warm-up build each, then the data sets built in turn; median of the timed runs",
+            "one warm-up build each, then the data sets built in turn; median of the timed runs",
             "load_average_before_after": [load_before[0], os.getloadavg()[0]],
             "real": {**real.summary(), "records": record_counts(real.project)},
             "cli_strict_subprocess": {"runs": cli, "median": statistics.median(cli)},
         }
-        rows = [[real.label, "yes" if real.strict else "no", f"{real.median:.2f}", f"{real.warm_up:.2f}",
-                 f"{min(real.runs):.2f}-{max(real.runs):.2f}", "1.00", ""]]
+        rows = [
+            [
+                real.label,
+                "yes" if real.strict else "no",
+                f"{real.median:.2f}",
+                f"{real.warm_up:.2f}",
+                f"{min(real.runs):.2f}-{max(real.runs):.2f}",
+                "1.00",
+                "",
+            ]
+        ]
         if not args.skip_scale:
             ratio = scaled.median / real.median
             ok = ratio <= RATIO_TARGET
             misses += [] if ok else [f"build ratio {ratio:.2f} > {RATIO_TARGET:g}"]
             site_size = sum(p.stat().st_size for p in scaled.site_dir.rglob("*") if p.is_file())
-            results["build"]["scaled"] = {**scaled.summary(), "scale": args.scale, "records": counts,
-                                          "ratio_to_real": ratio, "meets_target": ok, "site_bytes": site_size}
-            rows.append([scaled.label, "yes" if scaled.strict else "no", f"{scaled.median:.2f}",
-                         f"{scaled.warm_up:.2f}", f"{min(scaled.runs):.2f}-{max(scaled.runs):.2f}",
-                         f"{ratio:.2f}", f"{verdict(ok)} (target <= {RATIO_TARGET:g})"])
+            results["build"]["scaled"] = {
+                **scaled.summary(),
+                "scale": args.scale,
+                "records": counts,
+                "ratio_to_real": ratio,
+                "meets_target": ok,
+                "site_bytes": site_size,
+            }
+            rows.append(
+                [
+                    scaled.label,
+                    "yes" if scaled.strict else "no",
+                    f"{scaled.median:.2f}",
+                    f"{scaled.warm_up:.2f}",
+                    f"{min(scaled.runs):.2f}-{max(scaled.runs):.2f}",
+                    f"{ratio:.2f}",
+                    f"{verdict(ok)} (target <= {RATIO_TARGET:g})",
+                ]
+            )
 
         print("\nBuild time (seconds)")
         print(table(rows, ["data", "strict", "median", "warm-up", "range", "ratio", "target"]))
-        print(f"`mkdocs build --strict` as a new process (what `make build` costs): median "
-              f"{statistics.median(cli):.2f} s of 3")
-        print(f"Load average (1 min) before and after: {load_before[0]:.1f}, {os.getloadavg()[0]:.1f} "
-              f"on {os.cpu_count()} CPUs (other work on the machine slows every build alike)")
+        print(
+            f"`mkdocs build --strict` as a new process (what `make build` costs): median "
+            f"{statistics.median(cli):.2f} s of 3"
+        )
+        print(
+            f"Load average (1 min) before and after: {load_before[0]:.1f}, {os.getloadavg()[0]:.1f} "
+            f"on {os.cpu_count()} CPUs (other work on the machine slows every build alike)"
+        )
         for timing in timings:
             if timing.note:
                 print(f"  {timing.label}: {timing.note}")
@@ -519,23 +602,47 @@ def main(argv: list[str] | None = None) -> int:
             heaviest = max(weights, key=lambda w: w.gzip)
             rows = []
             for weight in weights:
-                rows.append([weight.page, str(weight.requests), kb(weight.raw), kb(weight.gzip),
-                             kb(weight.code_gzip), str(len(weight.third_party)), verdict(weight.meets_targets)])
+                rows.append(
+                    [
+                        weight.page,
+                        str(weight.requests),
+                        kb(weight.raw),
+                        kb(weight.gzip),
+                        kb(weight.code_gzip),
+                        str(len(weight.third_party)),
+                        verdict(weight.meets_targets),
+                    ]
+                )
             over = [w.page for w in weights if not w.meets_targets]
             if over:
-                misses.append(f"{len(over)} of {len(weights)} pages over the weight, request or third-party target "
-                              f"(heaviest {heaviest.page}: {kb(heaviest.gzip)} KB, {heaviest.requests} requests)")
-            print(f"Page weight at first load (Chromium {version}; KB = 1,024 bytes; targets <= "
-                  f"{WEIGHT_TARGET // 1024} KB gzip -9, <= {REQUEST_TARGET} requests, 0 third-party)")
+                misses.append(
+                    f"{len(over)} of {len(weights)} pages over the weight, request or third-party target "
+                    f"(heaviest {heaviest.page}: {kb(heaviest.gzip)} KB, {heaviest.requests} requests)"
+                )
+            print(
+                f"Page weight at first load (Chromium {version}; KB = 1,024 bytes; targets <= "
+                f"{WEIGHT_TARGET // 1024} KB gzip -9, <= {REQUEST_TARGET} requests, 0 third-party)"
+            )
             print(table(rows, ["page", "requests", "raw KB", "gzip KB", "of it HTML+CSS+JS", "3rd-party", "targets"]))
-            for label, weight in (("home page /", weights[0]),
-                                  (f"heaviest page {heaviest.page}", heaviest)):
+            for label, weight in (("home page /", weights[0]), (f"heaviest page {heaviest.page}", heaviest)):
                 print(f"\nWhat the {label} loads (largest first, gzip -9):")
                 biggest = sorted(weight.resources, key=lambda r: r.gzip, reverse=True)
-                print(table([[r.url, r.kind, str(r.status), kb(r.raw), kb(r.gzip)] for r in biggest],
-                            ["resource", "type", "status", "raw KB", "gzip KB"]))
-            results["pages"] = [{**asdict(w), "raw_bytes": w.raw, "gzip_bytes": w.gzip, "code_gzip_bytes": w.code_gzip,
-                                 "meets_targets": w.meets_targets} for w in weights]
+                print(
+                    table(
+                        [[r.url, r.kind, str(r.status), kb(r.raw), kb(r.gzip)] for r in biggest],
+                        ["resource", "type", "status", "raw KB", "gzip KB"],
+                    )
+                )
+            results["pages"] = [
+                {
+                    **asdict(w),
+                    "raw_bytes": w.raw,
+                    "gzip_bytes": w.gzip,
+                    "code_gzip_bytes": w.code_gzip,
+                    "meets_targets": w.meets_targets,
+                }
+                for w in weights
+            ]
             results["home"] = {"gzip_bytes": weights[0].gzip, "requests": weights[0].requests}
             results["heaviest"] = {"page": heaviest.page, "gzip_bytes": heaviest.gzip, "requests": heaviest.requests}
             summary = [["1x", heaviest.page, kb(heaviest.gzip), str(heaviest.requests), verdict(not over)]]
@@ -549,13 +656,25 @@ def main(argv: list[str] | None = None) -> int:
                 grown_heaviest = max(grown_weights, key=lambda w: w.gzip)
                 grown_over = [w.page for w in grown_weights if not w.meets_targets]
                 if grown_over:
-                    misses.append(f"at {args.weight_scale}x records, {len(grown_over)} pages over the targets "
-                                  f"({', '.join(grown_over)})")
-                summary.append([f"{args.weight_scale}x", grown_heaviest.page, kb(grown_heaviest.gzip),
-                                str(grown_heaviest.requests), verdict(not grown_over)])
+                    misses.append(
+                        f"at {args.weight_scale}x records, {len(grown_over)} pages over the targets "
+                        f"({', '.join(grown_over)})"
+                    )
+                summary.append(
+                    [
+                        f"{args.weight_scale}x",
+                        grown_heaviest.page,
+                        kb(grown_heaviest.gzip),
+                        str(grown_heaviest.requests),
+                        verdict(not grown_over),
+                    ]
+                )
                 results["heaviest_scaled"] = {
-                    "scale": args.weight_scale, "records": grown_counts, "page": grown_heaviest.page,
-                    "gzip_bytes": grown_heaviest.gzip, "requests": grown_heaviest.requests,
+                    "scale": args.weight_scale,
+                    "records": grown_counts,
+                    "page": grown_heaviest.page,
+                    "gzip_bytes": grown_heaviest.gzip,
+                    "requests": grown_heaviest.requests,
                     "pages_over": grown_over,
                     "pages": {w.page: {"gzip_bytes": w.gzip, "requests": w.requests} for w in grown_weights},
                 }
@@ -575,8 +694,10 @@ def main(argv: list[str] | None = None) -> int:
                         continue
                     scores = ", ".join(f"{name} {score:.2f}" for name, score in run["scores"].items())
                     metrics = ", ".join(f"{name} {ms} ms" for name, ms in run["metrics_ms"].items())
-                    print(f"  {mode}: {scores}; {metrics}; {kb(run['transfer_bytes'])} KB transferred, "
-                          f"{run['third_party_requests']} third-party requests")
+                    print(
+                        f"  {mode}: {scores}; {metrics}; {kb(run['transfer_bytes'])} KB transferred, "
+                        f"{run['third_party_requests']} third-party requests"
+                    )
 
     results["misses"] = misses
     output = args.output or RESULTS / f"bench-{datetime.datetime.now():%Y-%m-%dT%H%M%S}.json"

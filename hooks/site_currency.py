@@ -63,7 +63,10 @@ def due_items(data: SiteData, day: datetime.date) -> list[Due]:
         as_of = datetime.date.fromisoformat(proposal["status"]["as_of"])
         if day - as_of > STATUS_AGE_LIMIT:
             items.append(
-                Due(subject, f"status rests on evidence from {format_date(proposal['status']['as_of'])}, over two years old: look for newer developments")
+                Due(
+                    subject,
+                    f"status rests on evidence from {format_date(proposal['status']['as_of'])}, over two years old: look for newer developments",
+                )
             )
     for label, checked in data.checked_dates().items():
         if day - datetime.date.fromisoformat(checked) > CHECKED_AGE_LIMIT:

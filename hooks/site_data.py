@@ -45,8 +45,16 @@ LIST_KEYS: dict[str, str] = {
 # Labels attribute -> (data file stem, the field as messages name it, its place in the schema).
 LABELLED_FIELDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "proposal_state": ("proposals", "status.state", ("$defs", "state")),
-    "wro_state": ("wros", "status.state", ("properties", "wros", "items", "properties", "status", "properties", "state")),
-    "bill_step": ("bills", "status.step", ("properties", "bills", "items", "properties", "status", "properties", "step")),
+    "wro_state": (
+        "wros",
+        "status.state",
+        ("properties", "wros", "items", "properties", "status", "properties", "state"),
+    ),
+    "bill_step": (
+        "bills",
+        "status.step",
+        ("properties", "bills", "items", "properties", "status", "properties", "step"),
+    ),
 }
 
 
@@ -75,10 +83,7 @@ class DataError(Exception):
         self.problems = problems
         count = len(problems)
         lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(
-            f"{count} problem{'s' if count != 1 else ''} in the data files "
-            f"(nothing was built):\n{lines}"
-        )
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the data files (nothing was built):\n{lines}")
 
 
 @dataclass(frozen=True)
@@ -289,7 +294,9 @@ class DataYamlLoader(_SafeLoaderBase):
                 got = "a list"
             else:
                 got = f"'{_shown_scalar(node)}'" if node.value else "nothing"
-            raise _RefusedYaml(f"expected a mapping of fields ('name: value' lines) at the top, got {got}", node.start_mark)
+            raise _RefusedYaml(
+                f"expected a mapping of fields ('name: value' lines) at the top, got {got}", node.start_mark
+            )
         self._nodes_left = MAX_NODES
         return self._plain(node, {}, set())
 
@@ -306,7 +313,9 @@ class DataYamlLoader(_SafeLoaderBase):
             self._count(size, node)
             return value
         if id(node) in open_nodes:
-            raise _ConstructorError(None, None, "this list or mapping contains itself through an alias", node.start_mark)
+            raise _ConstructorError(
+                None, None, "this list or mapping contains itself through an alias", node.start_mark
+            )
         if len(open_nodes) >= MAX_DEPTH:
             raise _RefusedYaml(f"has {_too_deep()}", node.start_mark)
         nodes_left = self._nodes_left
@@ -340,7 +349,9 @@ class DataYamlLoader(_SafeLoaderBase):
                 )
             if key in mapping:
                 # PyYAML would silently keep the last of two equal keys; an edit would be lost.
-                raise _ConstructorError(None, None, f"duplicate key '{key}' (each key may appear once)", key_node.start_mark)
+                raise _ConstructorError(
+                    None, None, f"duplicate key '{key}' (each key may appear once)", key_node.start_mark
+                )
             mapping[key] = self._plain(value_node, built, open_nodes)
         return mapping
 
@@ -428,7 +439,9 @@ def _read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
     except RecursionError:  # not expected past the checks above; still a message, not a traceback
         return refused(f"has {_too_deep()}")
     if document is None:
-        return refused("is empty (nothing but blank lines or comments); expected a mapping of fields ('name: value' lines)")
+        return refused(
+            "is empty (nothing but blank lines or comments); expected a mapping of fields ('name: value' lines)"
+        )
     return document, []
 
 
@@ -551,7 +564,10 @@ def _describe(error: jsonschema_rs.ValidationError, root_schema: Mapping[str, An
         return [*path, kind.property], f"is missing; expected {_expected(sub, 'a value')}"
     if isinstance(kind, _Kind.AdditionalProperties):
         known = sorted(schema.get("properties", {}))
-        return path, f"has unknown field(s) {', '.join(map(repr, sorted(kind.unexpected)))}; expected only {', '.join(known)}"
+        return (
+            path,
+            f"has unknown field(s) {', '.join(map(repr, sorted(kind.unexpected)))}; expected only {', '.join(known)}",
+        )
     if isinstance(kind, _Kind.Type):
         wanted = " or ".join(kind.types)
         return path, f"expected {_expected(schema, _TYPE_WORDS.get(wanted, wanted))}, got {_shown(value)}"
@@ -620,29 +636,43 @@ def read_labels(schemas: Mapping[str, Any]) -> tuple[Labels | None, list[Problem
             node = node.get(part) if isinstance(node, Mapping) else None
         options = node.get("oneOf") if isinstance(node, Mapping) else None
         if not isinstance(options, list) or not options:
-            problems.append(Problem(label, None, field, f"expected a 'oneOf' list of {_LABEL_SHAPE} at /{'/'.join(place)}"))
+            problems.append(
+                Problem(label, None, field, f"expected a 'oneOf' list of {_LABEL_SHAPE} at /{'/'.join(place)}")
+            )
             continue
         found[name] = {}
         for option in options:
             value = option.get("const") if isinstance(option, Mapping) else None
             title = option.get("title") if isinstance(option, Mapping) else None
             if not isinstance(value, str):
-                problems.append(Problem(label, None, field, f"expected each 'oneOf' entry to be {_LABEL_SHAPE}; got {_shown(option)}"))
+                problems.append(
+                    Problem(
+                        label, None, field, f"expected each 'oneOf' entry to be {_LABEL_SHAPE}; got {_shown(option)}"
+                    )
+                )
             elif not isinstance(title, str) or not title.strip():
-                problems.append(Problem(
-                    label, None, field,
-                    f"the {field.rsplit('.', 1)[-1]} '{value}' (used in data/{stem}.yml) has no label; "
-                    f'expected {{"const": "{value}", "title": "<the label readers see>"}}',
-                ))
+                problems.append(
+                    Problem(
+                        label,
+                        None,
+                        field,
+                        f"the {field.rsplit('.', 1)[-1]} '{value}' (used in data/{stem}.yml) has no label; "
+                        f'expected {{"const": "{value}", "title": "<the label readers see>"}}',
+                    )
+                )
             else:
                 found[name][value] = fold(title)
                 if name == "proposal_state":
                     meaning = option.get("description")
                     if not isinstance(meaning, str) or not meaning.strip():
-                        problems.append(Problem(
-                            label, None, field,
-                            f"the state '{value}' has no 'description' (what it means, for the punch-list's legend)",
-                        ))
+                        problems.append(
+                            Problem(
+                                label,
+                                None,
+                                field,
+                                f"the state '{value}' has no 'description' (what it means, for the punch-list's legend)",
+                            )
+                        )
                     else:
                         meanings[value] = fold(meaning)
     if problems:
@@ -689,7 +719,12 @@ def _levers_problems(document: Mapping[str, Any], docs_dir: Path | None) -> Iter
         return
     for index, lever in enumerate(document["levers"]):
         if not (docs_dir / lever["page"]).is_file():
-            yield Problem("data/levers.yml", _entry_label(lever, index), "page", f"expected a page in docs/, but '{lever['page']}' does not exist")
+            yield Problem(
+                "data/levers.yml",
+                _entry_label(lever, index),
+                "page",
+                f"expected a page in docs/, but '{lever['page']}' does not exist",
+            )
 
 
 def _proposals_problems(document: Mapping[str, Any], today: datetime.date) -> Iterator[Problem]:
@@ -706,9 +741,19 @@ def _proposals_problems(document: Mapping[str, Any], today: datetime.date) -> It
         for n, earlier in enumerate(proposal.get("history", [])):
             # each dated status is one entry on the changes page and in the feed, with its own anchor
             if earlier["date"] >= as_of:
-                yield Problem(label, where, f"history[{n}].date", f"expected a date before the current status ({as_of}); got '{earlier['date']}'")
+                yield Problem(
+                    label,
+                    where,
+                    f"history[{n}].date",
+                    f"expected a date before the current status ({as_of}); got '{earlier['date']}'",
+                )
             elif earlier["date"] in seen_dates:
-                yield Problem(label, where, f"history[{n}].date", f"'{earlier['date']}' is already used by another history entry; each date may appear once")
+                yield Problem(
+                    label,
+                    where,
+                    f"history[{n}].date",
+                    f"'{earlier['date']}' is already used by another history entry; each date may appear once",
+                )
             seen_dates.add(earlier["date"])
 
 
@@ -717,9 +762,16 @@ def _wros_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
     for index, wro in enumerate(document["wros"]):
         where = _entry_label(wro, index)
         if wro.get("order_date", wro["date"]) > wro["date"]:
-            yield Problem("data/wros.yml", where, "order_date", f"expected a date no later than the announcement ({wro['date']})")
+            yield Problem(
+                "data/wros.yml", where, "order_date", f"expected a date no later than the announcement ({wro['date']})"
+            )
         if wro["status"]["as_of"] < wro["date"]:
-            yield Problem("data/wros.yml", where, "status.as_of", f"expected a date no earlier than the announcement ({wro['date']})")
+            yield Problem(
+                "data/wros.yml",
+                where,
+                "status.as_of",
+                f"expected a date no earlier than the announcement ({wro['date']})",
+            )
 
 
 def _bills_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
@@ -727,12 +779,24 @@ def _bills_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
     for index, bill in enumerate(document["bills"]):
         where = _entry_label(bill, index)
         if bill["status"]["date"] < bill["introduced"]:
-            yield Problem("data/bills.yml", where, "status.date", f"expected a date no earlier than 'introduced' ({bill['introduced']})")
+            yield Problem(
+                "data/bills.yml",
+                where,
+                "status.date",
+                f"expected a date no earlier than 'introduced' ({bill['introduced']})",
+            )
         enacted = bill["status"]["step"] == "enacted"
         if enacted and "public_law" not in bill:
-            yield Problem("data/bills.yml", where, "public_law", "is missing; an enacted bill needs its public law number and signing date")
+            yield Problem(
+                "data/bills.yml",
+                where,
+                "public_law",
+                "is missing; an enacted bill needs its public law number and signing date",
+            )
         if not enacted and "public_law" in bill:
-            yield Problem("data/bills.yml", where, "public_law", "is only for enacted bills; expected status.step 'enacted'")
+            yield Problem(
+                "data/bills.yml", where, "public_law", "is only for enacted bills; expected status.step 'enacted'"
+            )
 
 
 def _glossary_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
@@ -746,10 +810,17 @@ def _reference_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
     for index, proposal in enumerate(files["proposals"]["proposals"]):
         label, where = "data/proposals.yml", _entry_label(proposal, index)
         if proposal["lever"] not in lever_ids:
-            yield Problem(label, where, "lever", f"expected the id of a lever in data/levers.yml ({', '.join(sorted(lever_ids))}); got '{proposal['lever']}'")
+            yield Problem(
+                label,
+                where,
+                "lever",
+                f"expected the id of a lever in data/levers.yml ({', '.join(sorted(lever_ids))}); got '{proposal['lever']}'",
+            )
         for n, bill_id in enumerate(proposal["vehicle"].get("bills", [])):
             if bill_id not in bill_ids:
-                yield Problem(label, where, f"vehicle.bills[{n}]", f"expected the id of a bill in data/bills.yml; got '{bill_id}'")
+                yield Problem(
+                    label, where, f"vehicle.bills[{n}]", f"expected the id of a bill in data/bills.yml; got '{bill_id}'"
+                )
 
 
 def _next_step_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
@@ -763,7 +834,12 @@ def _next_step_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
         next_step = proposal["next"]
         review_by = datetime.date.fromisoformat(next_step["review_by"])
         if review_by <= checked:
-            yield Problem(label, where, "next.review_by", f"expected a date after the data's 'checked' date ({checked}); got '{review_by}'")
+            yield Problem(
+                label,
+                where,
+                "next.review_by",
+                f"expected a date after the data's 'checked' date ({checked}); got '{review_by}'",
+            )
         congresses_due: set[int] = set()  # one review_by complaint per Congress, not per bill
         for n, bill_id in enumerate(next_step["vehicles"].get("bills", [])):
             field = f"next.vehicles.bills[{n}]"
@@ -772,7 +848,9 @@ def _next_step_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
                 yield Problem(label, where, field, f"expected the id of a bill in data/bills.yml; got '{bill_id}'")
             elif not bill_is_live(bill, checked):
                 yield Problem(
-                    label, where, field,
+                    label,
+                    where,
+                    field,
                     f"bill '{bill_id}' {died_with_congress(bill, checked)} (ended {congress_end(bill['congress']).date()}) "
                     f"before the data was checked ({checked}); name a bill that can still pass",
                 )
@@ -783,7 +861,9 @@ def _next_step_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
             ):
                 congresses_due.add(bill["congress"])
                 yield Problem(
-                    label, where, "next.review_by",
+                    label,
+                    where,
+                    "next.review_by",
                     f"expected a date before the {ordinal(bill['congress'])} Congress ends "
                     f"({congress_end(bill['congress']).date()}), when bill '{bill_id}' dies unless enacted; got '{review_by}'",
                 )
@@ -799,31 +879,70 @@ def _entity_list_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
     for index, batch in enumerate(document["batches"]):
         where = _entry_label(batch, index)
         if batch["effective"] < previous:
-            yield Problem(label, where, "effective", f"expected a date no earlier than the batch before ({previous}); batches go oldest first")
+            yield Problem(
+                label,
+                where,
+                "effective",
+                f"expected a date no earlier than the batch before ({previous}); batches go oldest first",
+            )
         previous = max(previous, batch["effective"])
         entities = batch.get("entities")
         if entities is None:
             continue
         if len(entities) != batch["count"]:
-            yield Problem(label, where, "count", f"says {batch['count']} but {len(entities)} entities are recorded; they must agree")
-        if "document_number" not in batch["notice"] or not re.match(r"https://(www\.)?(federalregister\.gov|govinfo\.gov)/", batch["notice"]["url"]):
-            yield Problem(label, where, "notice", "a batch with recorded entities needs its Federal Register document_number and a url on federalregister.gov or govinfo.gov")
+            yield Problem(
+                label,
+                where,
+                "count",
+                f"says {batch['count']} but {len(entities)} entities are recorded; they must agree",
+            )
+        if "document_number" not in batch["notice"] or not re.match(
+            r"https://(www\.)?(federalregister\.gov|govinfo\.gov)/", batch["notice"]["url"]
+        ):
+            yield Problem(
+                label,
+                where,
+                "notice",
+                "a batch with recorded entities needs its Federal Register document_number and a url on federalregister.gov or govinfo.gov",
+            )
         for n, entity in enumerate(entities):
             entity_where = f"{where}, entity {_entry_label(entity, n).removeprefix('entry ')}"
             if entity["id"] in seen_entities:
-                yield Problem(label, entity_where, "id", f"'{entity['id']}' is already used in {seen_entities[entity['id']]}; each entity id must be unique")
+                yield Problem(
+                    label,
+                    entity_where,
+                    "id",
+                    f"'{entity['id']}' is already used in {seen_entities[entity['id']]}; each entity id must be unique",
+                )
             seen_entities.setdefault(entity["id"], f"batch '{batch['id']}'")
             if "sections" in batch and not set(entity["sections"]) <= set(batch["sections"]):
-                yield Problem(label, entity_where, "sections", f"expected only the batch's sections ({', '.join(batch['sections'])})")
+                yield Problem(
+                    label,
+                    entity_where,
+                    "sections",
+                    f"expected only the batch's sections ({', '.join(batch['sections'])})",
+                )
             removed = entity.get("removed")
             if removed and removed["date"] <= batch["effective"]:
-                yield Problem(label, entity_where, "removed.date", f"expected a date after the listing took effect ({batch['effective']})")
+                yield Problem(
+                    label,
+                    entity_where,
+                    "removed.date",
+                    f"expected a date after the listing took effect ({batch['effective']})",
+                )
     batch_ids = {batch["id"] for batch in document["batches"]}
     for entity_id, batch_where in seen_entities.items():
         if entity_id in batch_ids:
-            yield Problem(label, None, "id", f"'{entity_id}' is both a batch id and an entity id in {batch_where}; anchors must be unique")
+            yield Problem(
+                label,
+                None,
+                "id",
+                f"'{entity_id}' is both a batch id and an entity id in {batch_where}; anchors must be unique",
+            )
     if document["later_changes_checked"]["date"] < previous:
-        yield Problem(label, None, "later_changes_checked.date", f"expected a date no earlier than the newest batch ({previous})")
+        yield Problem(
+            label, None, "later_changes_checked.date", f"expected a date no earlier than the newest batch ({previous})"
+        )
 
 
 def _uflpa_stats_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
@@ -834,9 +953,16 @@ def _uflpa_stats_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
         if period["kind"] == "fiscal-year" and "fiscal_year" not in period:
             yield Problem(label, where, "period.fiscal_year", "is missing; a fiscal-year figure needs its fiscal year")
         if period["kind"] == "cumulative" and "fiscal_year" in period:
-            yield Problem(label, where, "period.fiscal_year", "is only for fiscal-year figures; a cumulative figure gives 'through'")
+            yield Problem(
+                label,
+                where,
+                "period.fiscal_year",
+                "is only for fiscal-year figures; a cumulative figure gives 'through'",
+            )
         if period.get("through", figure["reported"]) > figure["reported"]:
-            yield Problem(label, where, "period.through", f"expected a date no later than 'reported' ({figure['reported']})")
+            yield Problem(
+                label, where, "period.through", f"expected a date no later than 'reported' ({figure['reported']})"
+            )
 
 
 # ---- Entry point ------------------------------------------------------------

@@ -109,11 +109,17 @@ def _source_words(sources: Sequence[Source]) -> list[str]:
 
 def status_box_records(view: ProposalView) -> tuple[SearchRecord, ...]:
     text = _text(
-        "Status", f"{view.status.label} as of {view.status.as_of.text}. {view.note}",
-        "Who acts", view.actor,
-        "Vehicle", view.authority, ", ".join(bill.text for bill in view.bills),
-        "Why", view.why,
-        "Sources", *_source_words(view.sources),
+        "Status",
+        f"{view.status.label} as of {view.status.as_of.text}. {view.note}",
+        "Who acts",
+        view.actor,
+        "Vehicle",
+        view.authority,
+        ", ".join(bill.text for bill in view.bills),
+        "Why",
+        view.why,
+        "Sources",
+        *_source_words(view.sources),
     )
     return (SearchRecord(view.id, _text(view.title), text, joins_heading=True),)
 
@@ -124,9 +130,15 @@ def wro_records(view: WroTableView) -> tuple[SearchRecord, ...]:
             wro.id,
             _text(f"{wro.type}: {wro.entity}"),
             _text(
-                wro.announced.text, f"order {wro.order_date.text}" if wro.order_date else "",
-                wro.type, wro.entity, wro.products, wro.location, wro.xinjiang,
-                f"{wro.status_label} (as of {wro.as_of.text}). {wro.note}", *_source_words(wro.sources),
+                wro.announced.text,
+                f"order {wro.order_date.text}" if wro.order_date else "",
+                wro.type,
+                wro.entity,
+                wro.products,
+                wro.location,
+                wro.xinjiang,
+                f"{wro.status_label} (as of {wro.as_of.text}). {wro.note}",
+                *_source_words(wro.sources),
             ),
         )
         for wro in view.wros
@@ -139,22 +151,29 @@ def bill_records(view: BillListView) -> tuple[SearchRecord, ...]:
         vote = f", {bill.vote}" if bill.vote else ""
         law = bill.public_law
         aka = f" ({bill.also_known_as})" if bill.also_known_as else ""
-        records.append(SearchRecord(
-            bill.id,
-            _text(f"{bill.number}: {bill.title}{aka}{f', {law.number}' if law else ''}"),
-            _text(
-                *(["Also known as", bill.also_known_as] if bill.also_known_as else []),
-                "Sponsor", bill.sponsor,
-                "Introduced", f"{bill.introduced.text} ({bill.congress}th Congress)",
-                "Furthest step", f"{bill.step_label}, {bill.step_date.text}{vote}. {bill.note}",
-                f"It {bill.died}." if bill.died else "",
-                *(["Public law", f"{law.number}, {law.citation}, signed {law.signed.text}"] if law else []),
-                "What it does", bill.summary,
-                *(["Holes", bill.critique] if bill.critique else []),
-                *(["Proposals", ", ".join(p.text for p in bill.proposals)] if bill.proposals else []),
-                "Sources", *_source_words(bill.sources),
-            ),
-        ))
+        records.append(
+            SearchRecord(
+                bill.id,
+                _text(f"{bill.number}: {bill.title}{aka}{f', {law.number}' if law else ''}"),
+                _text(
+                    *(["Also known as", bill.also_known_as] if bill.also_known_as else []),
+                    "Sponsor",
+                    bill.sponsor,
+                    "Introduced",
+                    f"{bill.introduced.text} ({bill.congress}th Congress)",
+                    "Furthest step",
+                    f"{bill.step_label}, {bill.step_date.text}{vote}. {bill.note}",
+                    f"It {bill.died}." if bill.died else "",
+                    *(["Public law", f"{law.number}, {law.citation}, signed {law.signed.text}"] if law else []),
+                    "What it does",
+                    bill.summary,
+                    *(["Holes", bill.critique] if bill.critique else []),
+                    *(["Proposals", ", ".join(p.text for p in bill.proposals)] if bill.proposals else []),
+                    "Sources",
+                    *_source_words(bill.sources),
+                ),
+            )
+        )
     return tuple(records)
 
 
@@ -182,9 +201,13 @@ def ask_records(view: AskListView) -> tuple[SearchRecord, ...]:
             ask.anchor,
             _text(f"Ask: {ask.next.step}"),
             _text(
-                "Who must act", ask.next.who,
-                "Through", ", ".join(f"{b.text} ({b.died})" if b.died else b.text for b in ask.next.bills), ask.next.action,
-                "Where it stands", f"{ask.status.label}: {ask.proposal.text}, latest development {ask.status.as_of.text}",
+                "Who must act",
+                ask.next.who,
+                "Through",
+                ", ".join(f"{b.text} ({b.died})" if b.died else b.text for b in ask.next.bills),
+                ask.next.action,
+                "Where it stands",
+                f"{ask.status.label}: {ask.proposal.text}, latest development {ask.status.as_of.text}",
             ),
         )
         for ask in view.asks
@@ -198,26 +221,35 @@ def entity_list_records(view: EntityListView) -> tuple[SearchRecord, ...]:
     """One record per batch and one per recorded entity."""
     records = []
     for batch in view.batches:
-        records.append(SearchRecord(
-            batch.id,
-            _text(f"UFLPA Entity List, {batch.effective.text}: {batch.count} added"),
-            _text(
-                f"Notice {batch.notice.text}.", f"{batch.running_total} entities in all.",
-                f"Sections {batch.sections}." if batch.sections else "", batch.note,
-                batch.entities_missing and f"Entities not recorded here yet. {batch.entities_missing}",
-                ", ".join(entity.name for entity in batch.entities),
-            ),
-        ))
-        for entity in batch.entities:
-            records.append(SearchRecord(
-                entity.id,
-                _text(f"{entity.name} (UFLPA Entity List)"),
+        records.append(
+            SearchRecord(
+                batch.id,
+                _text(f"UFLPA Entity List, {batch.effective.text}: {batch.count} added"),
                 _text(
-                    entity.aliases and f"Also listed as {entity.aliases}.",
-                    f"Listed {batch.effective.text}, section {entity.sections}.", entity.location, entity.sector,
-                    entity.removed, *_source_words(entity.sources),
+                    f"Notice {batch.notice.text}.",
+                    f"{batch.running_total} entities in all.",
+                    f"Sections {batch.sections}." if batch.sections else "",
+                    batch.note,
+                    batch.entities_missing and f"Entities not recorded here yet. {batch.entities_missing}",
+                    ", ".join(entity.name for entity in batch.entities),
                 ),
-            ))
+            )
+        )
+        for entity in batch.entities:
+            records.append(
+                SearchRecord(
+                    entity.id,
+                    _text(f"{entity.name} (UFLPA Entity List)"),
+                    _text(
+                        entity.aliases and f"Also listed as {entity.aliases}.",
+                        f"Listed {batch.effective.text}, section {entity.sections}.",
+                        entity.location,
+                        entity.sector,
+                        entity.removed,
+                        *_source_words(entity.sources),
+                    ),
+                )
+            )
     return tuple(records)
 
 
@@ -358,6 +390,7 @@ class PageBlocks:
     def fill(self, page_html: str) -> str:
         """`page_html` with each marker replaced by its block (a marker not seen after
         Markdown, which the theme cannot add, is left alone)."""
+
         def block_for(match: re.Match[str]) -> str:
             block = self._blocks.get((match.group(1), match.group(2)))
             return block.html if block else match.group(0)
@@ -396,7 +429,9 @@ def add_anchor_aliases(markdown: str, aliases: Mapping[str, str], src_uri: str) 
         heading = re.compile(r"^#{1,6} .*\{[^}\n]*#" + re.escape(new) + r"(?=[\s}])[^}\n]*\}[ \t]*$", re.MULTILINE)
         match = heading.search(markdown)
         if match is None:
-            raise MarkerError(f"docs/{src_uri}: anchor_aliases maps '{old}' to '{new}', but no heading has the id '{new}'")
+            raise MarkerError(
+                f"docs/{src_uri}: anchor_aliases maps '{old}' to '{new}', but no heading has the id '{new}'"
+            )
         alias = f'<div class="anchor-alias" id="{html.escape(fold(str(old)))}"></div>\n\n'
         markdown = markdown[: match.start()] + alias + markdown[match.start() :]
     return markdown

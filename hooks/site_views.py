@@ -264,7 +264,8 @@ def day(iso: str) -> Day:
 def sources(records: Sequence[Mapping[str, str]]) -> tuple[Source, ...]:
     # The schema allows no whitespace in a URL; only the title needs folding.
     return tuple(
-        Source(fold(s["title"]), s["url"], day(s["date"]) if s.get("date") else None, s.get("archived")) for s in records
+        Source(fold(s["title"]), s["url"], day(s["date"]) if s.get("date") else None, s.get("archived"))
+        for s in records
     )
 
 
@@ -441,7 +442,9 @@ class SiteViews:
                     vote=fold(status.get("vote", "")),
                     note=fold(status.get("note", "")),
                     died=died_with_congress(bill, self.today) or "",
-                    public_law=PublicLaw(fold(law["number"]), fold(law.get("citation", "")), day(law["signed"])) if law else None,
+                    public_law=PublicLaw(fold(law["number"]), fold(law.get("citation", "")), day(law["signed"]))
+                    if law
+                    else None,
                     summary=fold(bill["summary"]),
                     critique=fold(bill.get("critique", "")),
                     proposals=tuple(
@@ -513,17 +516,19 @@ class SiteViews:
         naming bills before the others; then what members should press an agency to do)."""
         asks = self.asks().asks
         chosen = asks[:CALL_SCRIPT_ASKS]
-        text = "\n".join([
-            "Hello, my name is [NAME] and I live in [TOWN], ZIP code [ZIP], so I am a constituent. "
-            "I am calling about forced labor in Xinjiang, China. Could I speak with the staff member "
-            "who covers trade or human rights? [If not: May I leave a short message?]",
-            "",
-            f"I would like [Senator / Representative NAME] to do {things(len(chosen))}:",
-            "",
-            *(f"{n}. {ask_line(ask)}" for n, ask in enumerate(chosen, 1)),
-            "",
-            "Where does [NAME] stand on these? Please let me know. Thank you.",
-        ])
+        text = "\n".join(
+            [
+                "Hello, my name is [NAME] and I live in [TOWN], ZIP code [ZIP], so I am a constituent. "
+                "I am calling about forced labor in Xinjiang, China. Could I speak with the staff member "
+                "who covers trade or human rights? [If not: May I leave a short message?]",
+                "",
+                f"I would like [Senator / Representative NAME] to do {things(len(chosen))}:",
+                "",
+                *(f"{n}. {ask_line(ask)}" for n, ask in enumerate(chosen, 1)),
+                "",
+                "Where does [NAME] stand on these? Please let me know. Thank you.",
+            ]
+        )
         return ScriptView("call-script", "Copy the call script", text)
 
     def letter(self) -> ScriptView:
@@ -764,7 +769,11 @@ class BillOverviewView:
 
 
 def notice(record: Mapping[str, Any]) -> Notice:
-    parts = [record.get("document_number", ""), record.get("citation", ""), f"published {format_date(record['published'])}"]
+    parts = [
+        record.get("document_number", ""),
+        record.get("citation", ""),
+        f"published {format_date(record['published'])}",
+    ]
     return Notice(", ".join(p for p in parts if p), record["url"])
 
 
@@ -784,25 +793,28 @@ def entity_list_view(views: SiteViews) -> EntityListView:
                 removed=(
                     f"Removed {format_date(entity['removed']['date'])} ({notice(entity['removed']['notice']).text}). "
                     f"{fold(entity['removed'].get('note', ''))}".strip()
-                    if entity.get("removed") else ""
+                    if entity.get("removed")
+                    else ""
                 ),
                 sources=sources(entity["sources"]),
             )
             for entity in batch.get("entities", [])
         )
-        batches.append(EntityBatchView(
-            id=batch["id"],
-            effective=day(batch["effective"]),
-            notice=notice(batch["notice"]),
-            count=batch["count"],
-            running_total=running,
-            total_reported=batch.get("total_reported"),
-            sections=", ".join(SECTION_NAMES[s] for s in batch.get("sections", [])),
-            note=fold(batch.get("note", "")),
-            entities=entities,
-            entities_missing=fold(batch.get("entities_missing", "")),
-            sources=sources(batch["sources"]),
-        ))
+        batches.append(
+            EntityBatchView(
+                id=batch["id"],
+                effective=day(batch["effective"]),
+                notice=notice(batch["notice"]),
+                count=batch["count"],
+                running_total=running,
+                total_reported=batch.get("total_reported"),
+                sections=", ".join(SECTION_NAMES[s] for s in batch.get("sections", [])),
+                note=fold(batch.get("note", "")),
+                entities=entities,
+                entities_missing=fold(batch.get("entities_missing", "")),
+                sources=sources(batch["sources"]),
+            )
+        )
     later = data.entity_list_later_changes
     return EntityListView(
         checked=day(data.entity_list_checked),
@@ -870,8 +882,14 @@ def _nice_step(top: int) -> int:
 
 
 def bar_chart(
-    id: str, title: str, summary: str, categories: Sequence[str], series: Sequence[tuple[str, Sequence[int]]],
-    columns: Sequence[str], rows: Sequence[Sequence[str]], unit: Sequence[str],
+    id: str,
+    title: str,
+    summary: str,
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[int]]],
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    unit: Sequence[str],
 ) -> ChartView:
     """Bars grouped by category, one bar per series; `unit[i]` names series i's unit in the bars' labels."""
     top = max([1] + [v for _, values in series for v in values])
@@ -886,15 +904,17 @@ def bar_chart(
     for c, category in enumerate(categories):
         for s, (_, values) in enumerate(series):
             height = values[c] / top * plot_height
-            bars.append(Bar(
-                x=round(_PLOT_LEFT + c * slot + slot * 0.15 + s * bar_width, 1),
-                y=round(baseline - height, 1),
-                width=round(bar_width, 1),
-                height=round(height, 1),
-                series=s,
-                value=values[c],
-                label=f"{category}: {values[c]:,} {unit[s]}",
-            ))
+            bars.append(
+                Bar(
+                    x=round(_PLOT_LEFT + c * slot + slot * 0.15 + s * bar_width, 1),
+                    y=round(baseline - height, 1),
+                    width=round(bar_width, 1),
+                    height=round(height, 1),
+                    series=s,
+                    value=values[c],
+                    label=f"{category}: {values[c]:,} {unit[s]}",
+                )
+            )
     return ChartView(
         id=id,
         title=title,
@@ -908,7 +928,8 @@ def bar_chart(
             for c, category in enumerate(categories)
         ),
         y_labels=tuple(
-            AxisLabel(_PLOT_LEFT - 6, round(baseline - v / top * plot_height, 1), f"{v:,}") for v in range(0, top + 1, step)
+            AxisLabel(_PLOT_LEFT - 6, round(baseline - v / top * plot_height, 1), f"{v:,}")
+            for v in range(0, top + 1, step)
         ),
         legend=tuple(name for name, _ in series) if len(series) > 1 else (),
         columns=tuple(columns),
@@ -925,10 +946,13 @@ def wro_chart(views: SiteViews) -> ChartView:
     wros = [by_year.get(y, [0, 0])[0] for y in years]
     findings = [by_year.get(y, [0, 0])[1] for y in years]
     return bar_chart(
-        "chart-wros", "WROs and Findings on this page, by year announced",
+        "chart-wros",
+        "WROs and Findings on this page, by year announced",
         f"{plural(sum(wros), 'WRO')} and {plural(sum(findings), 'Finding')}, {years[0]} to {years[-1]}, as recorded on this page.",
-        [str(y) for y in years], [("WROs", wros), ("Findings", findings)],
-        ("Year", "WROs", "Findings"), [(str(y), str(w), str(f)) for y, w, f in zip(years, wros, findings, strict=True)],
+        [str(y) for y in years],
+        [("WROs", wros), ("Findings", findings)],
+        ("Year", "WROs", "Findings"),
+        [(str(y), str(w), str(f)) for y, w, f in zip(years, wros, findings, strict=True)],
         ("WROs", "Findings"),
     )
 
@@ -942,9 +966,11 @@ def entity_list_chart(views: SiteViews) -> ChartView:
     labels = [format_date(b["effective"]) for b in batches]
     short = [f"{format_date(b['effective'])[:3]} {b['effective'][:4]}" for b in batches]  # "Jun 2022", on two lines
     return bar_chart(
-        "chart-entity-list", "UFLPA Entity List: entities listed, running total after each notice",
+        "chart-entity-list",
+        "UFLPA Entity List: entities listed, running total after each notice",
         f"From {batches[0]['count']} entities on {labels[0]} to {running} on {labels[-1]}, in {len(batches)} notices.",
-        short, [("Entities", totals)],
+        short,
+        [("Entities", totals)],
         ("Took effect", "Added", "Running total"),
         [(label, str(b["count"]), str(t)) for label, b, t in zip(labels, batches, totals, strict=True)],
         ("entities",),
@@ -954,18 +980,27 @@ def entity_list_chart(views: SiteViews) -> ChartView:
 def uflpa_chart(views: SiteViews) -> ChartView | None:
     """Shipments detained per fiscal year, where a figure is sourced; None when none is."""
     detained = sorted(
-        (f for f in views.data.uflpa_figures if f["measure"] == "detained" and f["period"]["kind"] == "fiscal-year" and "shipments" in f),
+        (
+            f
+            for f in views.data.uflpa_figures
+            if f["measure"] == "detained" and f["period"]["kind"] == "fiscal-year" and "shipments" in f
+        ),
         key=lambda f: f["period"]["fiscal_year"],
     )
     if not detained:
         return None
     years = [f"FY{f['period']['fiscal_year']}" for f in detained]
     return bar_chart(
-        "chart-uflpa", "Shipments detained under the UFLPA, by fiscal year",
+        "chart-uflpa",
+        "Shipments detained under the UFLPA, by fiscal year",
         "As CBP reported them on the dates in the table; a year still under way when reported is marked “in part”.",
-        years, [("Detained", [f["shipments"] for f in detained])],
+        years,
+        [("Detained", [f["shipments"] for f in detained])],
         ("Fiscal year", "Shipments detained", "Reported"),
-        [(y + (" (in part)" if "in part" in f.get("note", "") else ""), f"{f['shipments']:,}", f["reported"]) for y, f in zip(years, detained, strict=True)],
+        [
+            (y + (" (in part)" if "in part" in f.get("note", "") else ""), f"{f['shipments']:,}", f["reported"])
+            for y, f in zip(years, detained, strict=True)
+        ],
         ("shipments",),
     )
 
@@ -979,8 +1014,13 @@ def entity_list_charts(views: SiteViews) -> ChartsView:
     return ChartsView((entity_list_chart(views),) + ((uflpa,) if uflpa else ()))
 
 
-BILL_STAGES = {"introduced": "Introduced", "passed-house": "Passed one chamber", "passed-senate": "Passed one chamber",
-               "passed-both": "Passed both chambers", "enacted": "Law"}
+BILL_STAGES = {
+    "introduced": "Introduced",
+    "passed-house": "Passed one chamber",
+    "passed-senate": "Passed one chamber",
+    "passed-both": "Passed both chambers",
+    "enacted": "Law",
+}
 
 
 def bill_overview(views: SiteViews) -> BillOverviewView:
@@ -990,14 +1030,16 @@ def bill_overview(views: SiteViews) -> BillOverviewView:
     for bill in data.bills:
         died = died_with_congress(bill, views.today)
         step = bill["status"]["step"]
-        by_congress.setdefault(bill["congress"], []).append(BillRow(
-            number=fold(bill["number"]),
-            target=views.site.target(BILLS_PAGE, bill["id"]),
-            title=fold(bill["title"]),
-            congress=ordinal(bill["congress"]),
-            stage=died[:1].upper() + died[1:] if died else BILL_STAGES[step],
-            stage_class="died" if died else {"enacted": "law", "introduced": "introduced"}.get(step, "passed"),
-        ))
+        by_congress.setdefault(bill["congress"], []).append(
+            BillRow(
+                number=fold(bill["number"]),
+                target=views.site.target(BILLS_PAGE, bill["id"]),
+                title=fold(bill["title"]),
+                congress=ordinal(bill["congress"]),
+                stage=died[:1].upper() + died[1:] if died else BILL_STAGES[step],
+                stage_class="died" if died else {"enacted": "law", "introduced": "introduced"}.get(step, "passed"),
+            )
+        )
     return BillOverviewView(
         checked=day(data.bills_checked),
         built=day(views.today.isoformat()),

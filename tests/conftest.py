@@ -102,8 +102,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     prebuilt = prebuilt_site()
     if prebuilt is not None:
         if not (prebuilt / "index.html").is_file():
-            pytest.fail(f"{BUILT_SITE_ENV}={prebuilt}: no built site there (no index.html). "
-                        "Build it first, e.g. `make build-properdocs`.", pytrace=False)
+            pytest.fail(
+                f"{BUILT_SITE_ENV}={prebuilt}: no built site there (no index.html). "
+                "Build it first, e.g. `make build-properdocs`.",
+                pytrace=False,
+            )
         return prebuilt
     site_dir = tmp_path_factory.mktemp("site")
     return build_site(ROOT, site_dir)

@@ -50,7 +50,9 @@ def find_chromium() -> str | None:
     """The browser to drive: $CHROMIUM_PATH when set (and only it), else /usr/bin/chromium or
     chromium on PATH. None when there is no such executable."""
     explicit = os.environ.get("CHROMIUM_PATH", "").strip()
-    candidates = [explicit] if explicit else ["/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")]
+    candidates = (
+        [explicit] if explicit else ["/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")]
+    )
     for candidate in candidates:
         if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
             return candidate

@@ -131,7 +131,9 @@ class _RecordingHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.requested.append(self.path)
-        body, kind = (b"window.externalRan = true;", "text/javascript") if self.path.endswith(".js") else (b"", "image/png")
+        body, kind = (
+            (b"window.externalRan = true;", "text/javascript") if self.path.endswith(".js") else (b"", "image/png")
+        )
         self.send_response(200)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))

@@ -226,7 +226,9 @@ def test_tab_reaches_the_skip_link_first_on_every_page_and_it_works(site, new_co
         page.goto(site.url(url), wait_until="load")
         page.keyboard.press("Tab")
         focused = page.locator(":focus")
-        assert focused.evaluate("el => el.classList.contains('md-skip')"), f"{url or 'home'}: Tab did not reach the skip link first"
+        assert focused.evaluate("el => el.classList.contains('md-skip')"), (
+            f"{url or 'home'}: Tab did not reach the skip link first"
+        )
         assert "skip to content" in focused.inner_text().strip().lower()
         expect(focused).to_be_visible()
         expect(focused).to_have_css("opacity", "1")

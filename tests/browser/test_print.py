@@ -171,7 +171,9 @@ def test_every_page_prints_clean_black_on_white_with_whole_rows_and_link_address
         assert facts["backgrounds"][2] in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), (name, facts["backgrounds"])
         assert facts["colours"] == ["rgb(0, 0, 0)"], f"{name}: text colours in print {facts['colours']}"
 
-        assert facts["tooWide"] == [] and facts["overflowing"] <= 0, f"{name}: cut off at the right edge: {facts['tooWide']}"
+        assert facts["tooWide"] == [] and facts["overflowing"] <= 0, (
+            f"{name}: cut off at the right edge: {facts['tooWide']}"
+        )
         assert set(facts["theads"]) <= {"table-header-group"}, (name, facts["theads"])
         assert set(facts["rows"]) <= {"avoid"}, f"{name}: a table row may split across pages"
         for href, content in facts["outside"]:

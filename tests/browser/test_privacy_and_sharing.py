@@ -67,9 +67,7 @@ def test_outbound_links_send_no_referrer(site, new_context):
     external_links = 0
     for url in site.pages:
         page.goto(site.url(url), wait_until="load")
-        meta = page.evaluate(
-            "() => Array.from(document.querySelectorAll('meta[name=referrer]')).map(m => m.content)"
-        )
+        meta = page.evaluate("() => Array.from(document.querySelectorAll('meta[name=referrer]')).map(m => m.content)")
         assert meta == ["no-referrer"], f"{url or 'home'}: referrer meta {meta}"
         leaky = page.evaluate(
             """() => Array.from(document.querySelectorAll('a[href]'))
@@ -120,10 +118,14 @@ def test_every_page_has_title_description_canonical_and_share_tags(which, reques
         assert meta.get("og:description") == meta["description"], name
         assert meta.get("og:url") == page_url, name
         image = meta.get("og:image", "")
-        assert image.startswith(served.site_url) and urlsplit(image).scheme in ("http", "https"), f"{name}: og:image {image}"
-        local = served.folder / image[len(served.site_url):]
+        assert image.startswith(served.site_url) and urlsplit(image).scheme in ("http", "https"), (
+            f"{name}: og:image {image}"
+        )
+        local = served.folder / image[len(served.site_url) :]
         assert local.is_file(), f"{name}: og:image {image} is not in the built site"
-        assert _png_size(local.read_bytes()) == (int(meta["og:image:width"]), int(meta["og:image:height"])) == (1200, 630)
+        assert (
+            _png_size(local.read_bytes()) == (int(meta["og:image:width"]), int(meta["og:image:height"])) == (1200, 630)
+        )
         assert meta.get("og:image:alt", "").strip(), name
         assert meta.get("twitter:card") == "summary_large_image", name
         assert meta.get("twitter:title") == meta["og:title"], name

@@ -18,7 +18,6 @@ LEVER_URLS = {lever["id"]: lever["page"].removesuffix(".md") + "/" for lever in 
 GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)"')
 
 
-
 @pytest.fixture(scope="module")
 def pages(built_site: Path):
     return read_site(built_site)
@@ -30,7 +29,9 @@ def test_every_page_has_the_punch_list_right_under_its_h1(built_site: Path, page
     for url, page in pages.items():
         html = page.path.read_text(encoding="utf-8")
         lead = r"<p>(?:(?!</p>).)*</p>\s*" if url == "" else ""
-        assert re.search(r"</h1>\s*" + lead + r"<div class=\"punch-list punch-list--", html, re.S), f"{url}: no punch-list under the H1"
+        assert re.search(r"</h1>\s*" + lead + r"<div class=\"punch-list punch-list--", html, re.S), (
+            f"{url}: no punch-list under the H1"
+        )
         assert html.count('class="punch-list punch-list--') == 1, url
         assert "<!-- punch-list -->" not in html, url
 
@@ -169,8 +170,12 @@ def test_entity_list_page_has_every_batch_and_entity_anchor_its_downloads_and_se
         assert f"../downloads/{kind}.csv" in page.links and f"../downloads/{kind}.json" in page.links
     with open(built_site / "downloads" / "entity_list.csv", newline="", encoding="utf-8") as handle:
         assert [row["id"] for row in csv.DictReader(handle)] == [e["id"] for e in entities]
-    assert len(json.loads((built_site / "downloads" / "entity_list.json").read_text(encoding="utf-8"))["entity_list"]) == len(batches)
-    assert len(json.loads((built_site / "downloads" / "uflpa_stats.json").read_text(encoding="utf-8"))["uflpa_stats"]) == len(DATA.uflpa_figures)
+    assert len(
+        json.loads((built_site / "downloads" / "entity_list.json").read_text(encoding="utf-8"))["entity_list"]
+    ) == len(batches)
+    assert len(
+        json.loads((built_site / "downloads" / "uflpa_stats.json").read_text(encoding="utf-8"))["uflpa_stats"]
+    ) == len(DATA.uflpa_figures)
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
     for record in [*batches, *entities]:

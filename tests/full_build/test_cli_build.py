@@ -16,9 +16,7 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 def run_build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [*MKDOCS, "build", *args], cwd=project, env=env, capture_output=True, text=True, timeout=300
-    )
+    return subprocess.run([*MKDOCS, "build", *args], cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -47,7 +45,12 @@ def test_strict_build_has_no_warning(project_with_site: Path) -> None:
         ("proposals", "state: done", "state: finished", "data/proposals.yml: entry '"),
         ("bills", "bills:", "bills:\n  - nonsense: [", "data/bills.yml: is not valid YAML"),
         # 100,000 nested brackets once crashed libyaml's composer (a segfault, no message)
-        ("proposals", "proposals:", "deep: " + "[" * 100_000 + "]" * 100_000 + "\nproposals:", "data/proposals.yml: has lists or mappings nested more than"),
+        (
+            "proposals",
+            "proposals:",
+            "deep: " + "[" * 100_000 + "]" * 100_000 + "\nproposals:",
+            "data/proposals.yml: has lists or mappings nested more than",
+        ),
     ],
 )
 def test_bad_data_stops_the_build_and_keeps_the_old_site(

@@ -16,9 +16,49 @@ DATA = load_site_data(ROOT / "data", docs_dir=ROOT / "docs")
 PAGES = sorted((ROOT / "docs").glob("*.md"))
 SECTION_PARTS = ("What is proposed", "Why it matters", "What has happened", "What remains")
 # Words in capitals that are not jargon needing a tooltip.
-NOT_JARGON = {"U.S.", "US", "UK", "EU", "UN", "USA", "DC", "OK", "CSV", "JSON", "URL", "PDF", "I", "A", "AND", "OR",
-              "NOT", "PRC", "CCP", "NBA", "NGO", "NGOs", "CEO", "ZIP", "NYSE", "ISIS", "DRC", "WTO", "FAQ", "HTML", "RSS",
-              "II", "III", "IV", "GDP", "AP", "AFP", "BBC", "CNN", "NPC", "NPCSC"}
+NOT_JARGON = {
+    "U.S.",
+    "US",
+    "UK",
+    "EU",
+    "UN",
+    "USA",
+    "DC",
+    "OK",
+    "CSV",
+    "JSON",
+    "URL",
+    "PDF",
+    "I",
+    "A",
+    "AND",
+    "OR",
+    "NOT",
+    "PRC",
+    "CCP",
+    "NBA",
+    "NGO",
+    "NGOs",
+    "CEO",
+    "ZIP",
+    "NYSE",
+    "ISIS",
+    "DRC",
+    "WTO",
+    "FAQ",
+    "HTML",
+    "RSS",
+    "II",
+    "III",
+    "IV",
+    "GDP",
+    "AP",
+    "AFP",
+    "BBC",
+    "CNN",
+    "NPC",
+    "NPCSC",
+}
 
 
 def front_matter(path: Path) -> dict:
@@ -42,7 +82,7 @@ def test_every_proposal_has_a_full_section_on_its_lever_page(proposal) -> None:
     text = body(ROOT / "docs" / DATA.lever(proposal["lever"])["page"])
     heading = re.search(r"^## .*\{[^}]*#" + re.escape(proposal["id"]) + r"[\s}].*$", text, re.MULTILINE)
     assert heading, f"no '## ... {{ #{proposal['id']} }}' section"
-    section = text[heading.end():]
+    section = text[heading.end() :]
     next_heading = re.search(r"^## ", section, re.MULTILINE)
     section = section[: next_heading.start()] if next_heading else section
     assert f"<!-- status:{proposal['id']} -->" in section
@@ -63,7 +103,13 @@ def _object_schemas(node, path=""):
 
 
 SCHEMAS = load_schemas(ROOT / "data" / "schema")
-DATED_KEYS = {"as_of", "date", "effective", "reported", "checked"}  # checked: a file-wide note sits beside the file's date
+DATED_KEYS = {
+    "as_of",
+    "date",
+    "effective",
+    "reported",
+    "checked",
+}  # checked: a file-wide note sits beside the file's date
 
 
 # The data is validated against the schemas on every build, so these two rules hold for

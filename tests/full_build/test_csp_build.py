@@ -80,27 +80,32 @@ def test_every_built_page_has_one_policy_first_in_its_head_hashing_the_theme_s_s
         assert script_sources(html) == expected, name
 
 
-SLIP_HOOK = '''
+SLIP_HOOK = """
 from mkdocs.plugins import event_priority
 
 
 @event_priority(-80)  # after the generated blocks are filled in (-75), before the policy (-100)
 def on_post_page(output, *, page, config):
     return output.replace("</article>", "<script>window.fromData = 1;</script></article>", 1)
-'''
+"""
 
 
 def test_a_script_slipped_in_through_markdown_or_data_gets_no_hash(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     about = project / "docs" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n<script>window.fromMarkdown = 1;</script>\n", encoding="utf-8")
+    about.write_text(
+        about.read_text(encoding="utf-8") + "\n<script>window.fromMarkdown = 1;</script>\n", encoding="utf-8"
+    )
     # A stand-in for a slip in escaping: a hook that writes a script into every page's content,
     # as the blocks made from data are written in.
     (project / "hooks" / "slip_hooks.py").write_text(SLIP_HOOK, encoding="utf-8")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "  - hooks/punchlist_hooks.py\n" in text
-    config.write_text(text.replace("  - hooks/punchlist_hooks.py\n", "  - hooks/punchlist_hooks.py\n  - hooks/slip_hooks.py\n"), encoding="utf-8")
+    config.write_text(
+        text.replace("  - hooks/punchlist_hooks.py\n", "  - hooks/punchlist_hooks.py\n  - hooks/slip_hooks.py\n"),
+        encoding="utf-8",
+    )
 
     site = build_site(project)
     html = (site / "about" / "index.html").read_text(encoding="utf-8")

@@ -19,7 +19,12 @@ NEW_PROPOSAL: dict[str, Any] = {
     "actor": ["Testing Office"],
     "vehicle": {"authority": "Test Authority Act", "bills": ["hr9999-119"]},
     "why": "It proves that the data drives the site.",
-    "next": {"step": "Test the next step", "who": "Testing Office", "vehicles": {"bills": ["hr9999-119"]}, "review_by": "2026-12-18"},
+    "next": {
+        "step": "Test the next step",
+        "who": "Testing Office",
+        "vehicles": {"bills": ["hr9999-119"]},
+        "review_by": "2026-12-18",
+    },
     "status": {
         "state": "pending",
         "as_of": "2026-01-02",
@@ -27,8 +32,12 @@ NEW_PROPOSAL: dict[str, Any] = {
         "sources": [{"title": "Test source", "url": "https://example.org/test-proposal"}],
     },
     "history": [
-        {"state": "not-done", "date": "2025-12-01", "note": "Earlier test status.",
-         "sources": [{"title": "Test source", "url": "https://example.org/test-history"}]}
+        {
+            "state": "not-done",
+            "date": "2025-12-01",
+            "note": "Earlier test status.",
+            "sources": [{"title": "Test source", "url": "https://example.org/test-history"}],
+        }
     ],
 }
 NEW_WRO = {
@@ -71,7 +80,8 @@ def test_new_records_appear_on_the_right_pages_and_in_the_downloads(tmp_path: Pa
     # the new proposal gets its section on its lever page, as every proposal must
     customs = project / "docs" / "customs.md"
     customs.write_text(
-        customs.read_text(encoding="utf-8") + "\n## A test section { #test-new-proposal }\n\n<!-- status:test-new-proposal -->\n",
+        customs.read_text(encoding="utf-8")
+        + "\n## A test section { #test-new-proposal }\n\n<!-- status:test-new-proposal -->\n",
         encoding="utf-8",
     )
     site = build_site(project)

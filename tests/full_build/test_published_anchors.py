@@ -35,7 +35,9 @@ def test_a_renamed_section_keeps_its_old_anchor(tmp_path: Path) -> None:
     text = page.read_text(encoding="utf-8")
     assert text.startswith("---\n")
     # as if the section once had the id 'old-wro-section' and was renamed
-    page.write_text(text.replace("---\n", "---\nanchor_aliases:\n  old-wro-section: region-wide-wro\n", 1), encoding="utf-8")
+    page.write_text(
+        text.replace("---\n", "---\nanchor_aliases:\n  old-wro-section: region-wide-wro\n", 1), encoding="utf-8"
+    )
     html = (build_site(project) / "customs" / "index.html").read_text(encoding="utf-8")
     alias = html.index('id="old-wro-section"')
     assert alias < html.index('<h2 id="region-wide-wro"')

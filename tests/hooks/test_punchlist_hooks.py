@@ -75,7 +75,10 @@ def test_on_config_turns_bad_data_into_a_readable_plugin_error(project: Path) ->
     with pytest.raises(PluginError) as caught:
         config.plugins[HOOK].on_config(config)
     message = str(caught.value)
-    assert "data/wros.yml: entry 'wro-xinjiang-region' (#1): field 'type': expected one of WRO, Finding; got 'Order'" in message
+    assert (
+        "data/wros.yml: entry 'wro-xinjiang-region' (#1): field 'type': expected one of WRO, Finding; got 'Order'"
+        in message
+    )
     assert "Traceback" not in message
 
 
@@ -102,14 +105,20 @@ def test_on_files_adds_the_downloads(project: Path) -> None:
     config = prepared(project)
     files = config.plugins.on_files(doc_files(config, "index.md", "customs.md", "multilateral.md"), config=config)
     generated = {f.src_uri: f for f in files if f.src_uri.startswith("downloads/")}
-    assert sorted(generated) == [f"downloads/{k}.{e}" for k in ("bills", "entity_list", "proposals", "uflpa_stats", "wros") for e in ("csv", "json")]
+    assert sorted(generated) == [
+        f"downloads/{k}.{e}"
+        for k in ("bills", "entity_list", "proposals", "uflpa_stats", "wros")
+        for e in ("csv", "json")
+    ]
     assert "http://127.0.0.1:8000/customs/#region-wide-wro" in generated["downloads/proposals.csv"].content_string
 
 
 def test_on_post_page_puts_the_table_under_the_h1(project: Path) -> None:
     config = prepared(project)
     hooks = config.plugins[HOOK]
-    files = config.plugins.on_files(doc_files(config, "index.md", "customs.md", "multilateral.md", "bills.md"), config=config)
+    files = config.plugins.on_files(
+        doc_files(config, "index.md", "customs.md", "multilateral.md", "bills.md"), config=config
+    )
     page = Page(None, files.get_file_from_path("customs.md"), config)
     html = '<article class="md-content__inner md-typeset"><h1 id="c">Customs enforcement</h1><p>Intro.</p></article>'
     hooks.on_page_content(html, page=page, config=config, files=files)
@@ -123,7 +132,9 @@ def test_generated_blocks_reach_search_and_the_finished_page(project: Path) -> N
     # The events in a build's order, through MkDocs' plugin collection (the search and
     # privacy plugins included), as for one page.
     config = prepared(project)
-    files = config.plugins.on_files(doc_files(config, "index.md", "customs.md", "multilateral.md", "wros.md", "bills.md"), config=config)
+    files = config.plugins.on_files(
+        doc_files(config, "index.md", "customs.md", "multilateral.md", "wros.md", "bills.md"), config=config
+    )
     page = Page(None, files.get_file_from_path("wros.md"), config)
     page.present_anchor_ids = {"wros"}
     page.content = config.plugins.on_page_content(
@@ -141,7 +152,9 @@ def test_generated_blocks_reach_search_and_the_finished_page(project: Path) -> N
     finished = f"<html><head></head><body>{page.content}</body></html>"  # a finished page has a head (for its policy)
     out = config.plugins.on_post_page(finished, page=page, config=config)
     assert '<tr id="wro-xinjiang-region">' in out and "<!--" not in out
-    assert out.count('referrerpolicy="no-referrer"') == out.count('href="https://')  # every outbound link carries the policy
+    assert out.count('referrerpolicy="no-referrer"') == out.count(
+        'href="https://'
+    )  # every outbound link carries the policy
 
 
 def test_on_page_markdown_reports_a_bad_marker(project: Path) -> None:

@@ -14,7 +14,11 @@ def dry_run(target: str) -> list[str]:
     """The commands `make <target>` would run, every step included (--always-make), none executed."""
     result = subprocess.run(
         ["make", "--dry-run", "--always-make", "--no-print-directory", target],
-        cwd=ROOT, capture_output=True, text=True, timeout=60, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     )
     return result.stdout.splitlines()
 
@@ -26,8 +30,11 @@ def test_properdocs_path_pins_the_same_theme_and_libraries_as_the_mkdocs_path() 
     assert "properdocs" not in mkdocs_pins  # the main environment stays plain MkDocs
     shared = set(mkdocs_pins) - {"mkdocs"}
     assert shared <= set(properdocs_pins), f"missing from the ProperDocs path: {sorted(shared - set(properdocs_pins))}"
-    differing = {name: (mkdocs_pins[name], properdocs_pins[name])
-                 for name in set(mkdocs_pins) & set(properdocs_pins) if mkdocs_pins[name] != properdocs_pins[name]}
+    differing = {
+        name: (mkdocs_pins[name], properdocs_pins[name])
+        for name in set(mkdocs_pins) & set(properdocs_pins)
+        if mkdocs_pins[name] != properdocs_pins[name]
+    }
     assert not differing, f"versions differ between the two paths (MkDocs, ProperDocs): {differing}"
     assert {"mkdocs-material", "pymdown-extensions", "pyyaml", "jsonschema-rs", "jinja2"} <= set(properdocs_pins)
 
@@ -42,8 +49,11 @@ def test_build_properdocs_builds_strictly_with_properdocs_from_its_own_environme
 def test_make_test_runs_the_built_site_tests_against_the_properdocs_build_too() -> None:
     commands = dry_run("test")
     build = next(i for i, line in enumerate(commands) if "properdocs build --strict" in line)
-    output_tests = next(i for i, line in enumerate(commands)
-                        if f"{BUILT_SITE_ENV}=" in line and f"{BUILT_WITH_ENV}=properdocs" in line and "pytest" in line)
+    output_tests = next(
+        i
+        for i, line in enumerate(commands)
+        if f"{BUILT_SITE_ENV}=" in line and f"{BUILT_WITH_ENV}=properdocs" in line and "pytest" in line
+    )
     whole_suite = [i for i, line in enumerate(commands) if line.endswith("python -m pytest")]
     assert build < output_tests and whole_suite, commands
     site_dir = commands[build].rsplit(" -d ", 1)[1]

@@ -44,7 +44,9 @@ def fixture_feed(data: SiteData, changes: list[StatusChange] | None = None) -> s
 def write_data(documents: dict[str, Any], folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for stem, document in documents.items():
-        (folder / f"{stem}.yml").write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (folder / f"{stem}.yml").write_text(
+            yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     return folder
 
 
@@ -96,7 +98,9 @@ def test_an_entry_keeps_its_id_when_its_status_moves_into_history(tmp_path: Path
     later = copy.deepcopy(documents)
     proposal = later["proposals"]["proposals"][1]
     old = proposal["status"]
-    proposal["history"] = [{"state": old["state"], "date": old["as_of"], "note": old["note"], "sources": old["sources"]}]
+    proposal["history"] = [
+        {"state": old["state"], "date": old["as_of"], "note": old["note"], "sources": old["sources"]}
+    ]
     proposal["status"] = {**old, "state": "pending", "as_of": "2026-11-01", "note": "A request was filed."}
     after = load_site_data(write_data(later, tmp_path / "after"), schema_dir=SCHEMA_DIR)
 
@@ -111,8 +115,14 @@ def test_an_entry_keeps_its_id_when_its_status_moves_into_history(tmp_path: Path
 def test_feed_needs_an_absolute_site_url(bad: str) -> None:
     data = load_site_data(FIXTURE_DATA, schema_dir=SCHEMA_DIR)
     with pytest.raises(FeedError, match="absolute address"):
-        atom_feed(data.status_changes(), site_url=bad, site_name="x", changes_url=bad, checked=data.checked,
-                  link_for=lambda proposal: bad)
+        atom_feed(
+            data.status_changes(),
+            site_url=bad,
+            site_name="x",
+            changes_url=bad,
+            checked=data.checked,
+            link_for=lambda proposal: bad,
+        )
 
 
 # ---- The built site ------------------------------------------------------------------
@@ -130,8 +140,12 @@ class _FeedLinks(HTMLParser):
         values = dict(attrs)
         if tag == "head":
             self.in_head = True
-        if (tag == "link" and self.in_head and values.get("rel") == "alternate"
-                and values.get("type") == "application/atom+xml"):
+        if (
+            tag == "link"
+            and self.in_head
+            and values.get("rel") == "alternate"
+            and values.get("type") == "application/atom+xml"
+        ):
             self.hrefs.append(values.get("href") or "")
 
     def handle_endtag(self, tag: str) -> None:
@@ -160,7 +174,7 @@ def check_entry_links_reach_sections(site: Path, site_url: str, entries: list[ET
     for entry in entries:
         href = alternate_href(entry)
         assert href.startswith(site_url), href
-        path, _, anchor = href[len(site_url):].partition("#")
+        path, _, anchor = href[len(site_url) :].partition("#")
         page = site / path / "index.html" if path.endswith("/") or not path else site / path
         assert page.is_file(), f"{href}: no such page in the build"
         assert f'id="{anchor}"' in page.read_text(encoding="utf-8"), f"{href}: no section #{anchor}"
@@ -207,7 +221,9 @@ def test_feed_follows_site_url_and_keeps_hostile_data_as_text(tmp_path: Path, mo
     assert self_href(feed) == SITE + FEED_PATH
     check_entry_links_reach_sections(site, SITE, entries)
     check_feed_links_in_every_page(site, SITE)
-    current = [e for e in entries if text_of(e, "id") == f"{SITE}changes/#change-{target['id']}-{target['status']['as_of']}"]
+    current = [
+        e for e in entries if text_of(e, "id") == f"{SITE}changes/#change-{target['id']}-{target['status']['as_of']}"
+    ]
     assert len(current) == 1
     assert 'Moved <script>alert("feed")</script> & <b>bold</b>' in text_of(current[0], "summary")
     assert "<script" not in (site / FEED_PATH).read_text(encoding="utf-8")

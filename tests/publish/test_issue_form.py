@@ -22,7 +22,9 @@ def test_the_correction_form_matches_githubs_issue_form_schema() -> None:
 
 def test_the_schema_check_does_catch_a_broken_issue_form(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
-    broken.write_text("name: Broken\ndescription: no body\nbody:\n  - type: input\n    id: page\n")  # input without a label
+    broken.write_text(
+        "name: Broken\ndescription: no body\nbody:\n  - type: input\n    id: page\n"
+    )  # input without a label
     assert check_jsonschema("vendor.github-issue-forms", broken).returncode != 0
 
 

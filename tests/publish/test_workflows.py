@@ -45,7 +45,10 @@ def run_commands(workflow: dict[str, Any]) -> list[str]:
 def check_jsonschema(schema: str, *paths: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(CHECK_JSONSCHEMA), "--builtin-schema", schema, *map(str, paths)],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -117,7 +120,9 @@ def test_pages_takes_site_url_from_the_pages_configuration() -> None:
     assert "site_url: !ENV [SITE_URL," in mkdocs_yml
 
 
-def test_pages_gives_the_build_this_repositorys_address_for_the_correction_links(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pages_gives_the_build_this_repositorys_address_for_the_correction_links(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from mkdocs.config import load_config
 
     pages = load(WORKFLOWS / "pages.yml")

@@ -76,8 +76,22 @@ def test_a_page_built_after_the_end_says_the_bill_died_with_its_congress() -> No
 
 @pytest.mark.parametrize(
     ("number", "words"),
-    [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th"),
-     (21, "21st"), (101, "101st"), (111, "111th"), (112, "112th"), (113, "113th"), (121, "121st"), (122, "122nd")],
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (101, "101st"),
+        (111, "111th"),
+        (112, "112th"),
+        (113, "113th"),
+        (121, "121st"),
+        (122, "122nd"),
+    ],
 )
 def test_ordinals(number: int, words: str) -> None:
     assert ordinal(number) == words

@@ -123,7 +123,9 @@ def test_an_empty_file_is_refused(data_dir: Path, text: str) -> None:
 def test_invalid_utf8_names_the_line(data_dir: Path) -> None:
     (data_dir / "bills.yml").write_bytes(b"checked: 2026-11-27\nbills:\n  - id: caf\xe9\n")
     [problem] = problems_of(data_dir)
-    assert problem.startswith("data/bills.yml: is not UTF-8 text (invalid continuation byte at line 3, byte 39 of the file)")
+    assert problem.startswith(
+        "data/bills.yml: is not UTF-8 text (invalid continuation byte at line 3, byte 39 of the file)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -141,4 +143,7 @@ def test_merge_keys_are_refused(data_dir: Path) -> None:
     # PyYAML expands merges of merges before anything can count them: refused outright.
     (data_dir / "levers.yml").write_text("base: &base {id: customs}\nlevers:\n  - <<: *base\n")
     [problem] = problems_of(data_dir)
-    assert problem == "data/levers.yml: is not valid YAML: merge keys ('<<') are not supported; write the fields out at line 3, column 5"
+    assert (
+        problem
+        == "data/levers.yml: is not valid YAML: merge keys ('<<') are not supported; write the fields out at line 3, column 5"
+    )

@@ -166,7 +166,9 @@ def test_uflpa_fiscal_year_detentions() -> None:
 def test_schema_error_in_an_entity_names_batch_entity_and_field(data_dir: Path) -> None:
     edit_data(data_dir, "entity_list", lambda d: d["batches"][1]["entities"][0].update({"sections": ["iii"]}))
     [problem] = data_problems(data_dir)
-    assert problem.startswith("data/entity_list.yml: entry 'batch-2024-06' (#2), entity 'example-shoes' (#1): field 'sections[0]'")
+    assert problem.startswith(
+        "data/entity_list.yml: entry 'batch-2024-06' (#2), entity 'example-shoes' (#1): field 'sections[0]'"
+    )
     assert "expected one of i, ii, iv, v; got 'iii'" in problem
 
 
@@ -185,7 +187,9 @@ def test_entity_ids_must_be_unique(data_dir: Path) -> None:
 
 
 def test_removal_must_follow_the_listing(data_dir: Path) -> None:
-    edit_data(data_dir, "entity_list", lambda d: d["batches"][1]["entities"][1]["removed"].update({"date": "2024-01-01"}))
+    edit_data(
+        data_dir, "entity_list", lambda d: d["batches"][1]["entities"][1]["removed"].update({"date": "2024-01-01"})
+    )
     [problem] = data_problems(data_dir)
     assert "entity 'example-seafood' (#2): field 'removed.date'" in problem
     assert "after the listing took effect (2024-06-12)" in problem
@@ -199,7 +203,9 @@ def test_batch_needs_entities_or_says_why_not(data_dir: Path) -> None:
 
 
 def test_recorded_entities_need_a_federal_register_notice(data_dir: Path) -> None:
-    edit_data(data_dir, "entity_list", lambda d: d["batches"][1]["notice"].update({"url": "https://example.org/release"}))
+    edit_data(
+        data_dir, "entity_list", lambda d: d["batches"][1]["notice"].update({"url": "https://example.org/release"})
+    )
     [problem] = data_problems(data_dir)
     assert "entry 'batch-2024-06' (#2): field 'notice'" in problem and "federalregister.gov" in problem
 
@@ -208,5 +214,8 @@ def test_uflpa_figure_errors_name_the_figure(data_dir: Path) -> None:
     edit_data(data_dir, "uflpa_stats", lambda d: d["figures"][0].update({"measure": "seized"}))
     edit_data(data_dir, "uflpa_stats", lambda d: d["figures"][1]["period"].update({"kind": "fiscal-year"}))
     problems = data_problems(data_dir)
-    assert any(p.startswith("data/uflpa_stats.yml: entry 'fy2024-detained' (#1): field 'measure': expected one of") for p in problems), problems
+    assert any(
+        p.startswith("data/uflpa_stats.yml: entry 'fy2024-detained' (#1): field 'measure': expected one of")
+        for p in problems
+    ), problems
     assert problems == [p for p in problems if "data/uflpa_stats.yml" in p]

@@ -36,8 +36,8 @@ from site_views import SiteMap, proposal_address
 from test_site_render import PAGES, SITE, parse
 
 # Each fits the field it goes into (the schemas cap some lengths).
-SHORT = '<img src=x onerror=alert(1)>|**b**'  # 34 characters
-MEDIUM = '<script>alert(2)</script> [a](javascript:alert(3)) | `x`'  # 56
+SHORT = "<img src=x onerror=alert(1)>|**b**"  # 34 characters
+MEDIUM = "<script>alert(2)</script> [a](javascript:alert(3)) | `x`"  # 56
 LONG = (
     '<script>alert("x")</script> <img src=x onerror="alert(4)"> [click](javascript:alert(5)) '
     '" onmouseover="alert(6) **bold** _em_ | a | b |\n\n# heading\n<!-- data:wros --> &amp; &lt;i&gt;'
@@ -180,7 +180,11 @@ def test_hostile_text_in_attributes_stays_in_the_attribute(hostile) -> None:
     copy_text = next(attrs["data-copy-text"] for tag, attrs in tags if attrs.get("data-proposal") == "region-wide-wro")
     assert copy_text is not None
     lines = copy_text.splitlines()
-    assert [lines[0], lines[2], lines[3]] == [fold(MEDIUM), f"Next step: {fold(LONG[:110])}", f"Who acts next: {fold(MEDIUM)}"]
+    assert [lines[0], lines[2], lines[3]] == [
+        fold(MEDIUM),
+        f"Next step: {fold(LONG[:110])}",
+        f"Who acts next: {fold(MEDIUM)}",
+    ]
     tooltips = {attrs["title"] for tag, attrs in tags if tag == "abbr"}
     assert fold(LONG[:200]) in tooltips  # the hostile meaning of ILO, as a tooltip's text
 
@@ -237,13 +241,30 @@ def test_json_keeps_hostile_text_as_written(downloads, hostile, kind: str) -> No
 
 
 def test_feed_keeps_hostile_text_as_text(hostile) -> None:
-    feed = atom_feed(hostile.status_changes(), site_url=SITE, site_name="Punch-List", changes_url=SITE + "changes/",
-                     checked=hostile.checked, link_for=lambda p: SITE)
+    feed = atom_feed(
+        hostile.status_changes(),
+        site_url=SITE,
+        site_name="Punch-List",
+        changes_url=SITE + "changes/",
+        checked=hostile.checked,
+        link_for=lambda p: SITE,
+    )
     root = ET.fromstring(feed)  # well-formed
     ns = "{http://www.w3.org/2005/Atom}"
     assert {element.tag.removeprefix(ns) for element in root.iter()} <= {
-        "feed", "id", "title", "subtitle", "updated", "author", "name", "uri", "link", "entry", "published",
-        "category", "summary",
+        "feed",
+        "id",
+        "title",
+        "subtitle",
+        "updated",
+        "author",
+        "name",
+        "uri",
+        "link",
+        "entry",
+        "published",
+        "category",
+        "summary",
     }
     summaries = [entry.findtext(f"{ns}summary") or "" for entry in root.iter(f"{ns}entry")]
     titles = [entry.findtext(f"{ns}title") or "" for entry in root.iter(f"{ns}entry")]
@@ -256,8 +277,15 @@ def test_feed_keeps_hostile_text_as_text(hostile) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,<script>x</script>", "http://example.org/",
-     'https://example.org/"><script>', "https://example.org/ x", "//example.org/"],
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,<script>x</script>",
+        "http://example.org/",
+        'https://example.org/"><script>',
+        "https://example.org/ x",
+        "//example.org/",
+    ],
 )
 def test_source_links_other_than_https_are_refused(tmp_path: Path, url: str) -> None:
     def change(documents: dict[str, Any]) -> None:

@@ -79,8 +79,14 @@ def test_a_value_added_to_the_schema_renders_with_its_title(tmp_path: Path, name
     assert html.count("Stalled in committee") >= (3 if name == "proposal_state" else 1)
     if name == "proposal_state":
         assert ("span", {"class": "status status--stalled"}) in parse(html).tags
-        feed = atom_feed(data.status_changes(), site_url=SITE, site_name="x", changes_url=SITE,
-                         checked=data.checked, link_for=lambda p: SITE)
+        feed = atom_feed(
+            data.status_changes(),
+            site_url=SITE,
+            site_name="x",
+            changes_url=SITE,
+            checked=data.checked,
+            link_for=lambda p: SITE,
+        )
         assert "Stalled in committee" in feed
 
 

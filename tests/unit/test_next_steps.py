@@ -109,24 +109,36 @@ def test_a_bill_that_died_with_its_congress_is_refused(data_dir: Path) -> None:
 def test_a_bill_is_judged_on_the_checked_date_not_on_the_build_date(data_dir: Path) -> None:
     """A 119th bill checked on 2026-11-27 passes validation even when the build runs in 2028."""
     edit_data(data_dir, "bills", lambda d: d["bills"].append(LIVE_BILL))
-    edit_data(data_dir, "proposals", next_step(lambda n: n.update({"vehicles": {"bills": ["hr9999-119"]}, "review_by": "2026-12-18"})))
+    edit_data(
+        data_dir,
+        "proposals",
+        next_step(lambda n: n.update({"vehicles": {"bills": ["hr9999-119"]}, "review_by": "2026-12-18"})),
+    )
     data = load_site_data(data_dir, schema_dir=SCHEMA_DIR, today=datetime.date(2028, 6, 1))
     assert data.proposals[0]["next"]["vehicles"]["bills"] == ["hr9999-119"]
 
 
 def test_a_bill_is_dead_when_the_data_is_checked_on_the_day_its_congress_ends(data_dir: Path) -> None:
     edit_data(data_dir, "bills", lambda d: (d.update({"checked": "2027-01-03"}), d["bills"].append(LIVE_BILL)))
-    edit_data(data_dir, "proposals", lambda d: (
-        d.update({"checked": "2027-01-03"}),
-        d["proposals"][0]["next"].update({"vehicles": {"bills": ["hr9999-119"]}}),
-    ))
+    edit_data(
+        data_dir,
+        "proposals",
+        lambda d: (
+            d.update({"checked": "2027-01-03"}),
+            d["proposals"][0]["next"].update({"vehicles": {"bills": ["hr9999-119"]}}),
+        ),
+    )
     [problem] = data_problems(data_dir)
     assert "bill 'hr9999-119' died with the 119th Congress (ended 2027-01-03)" in problem
 
 
 def test_a_step_naming_a_pending_bill_must_be_reviewed_before_its_congress_ends(data_dir: Path) -> None:
     edit_data(data_dir, "bills", lambda d: d["bills"].append(LIVE_BILL))
-    edit_data(data_dir, "proposals", next_step(lambda n: n.update({"vehicles": {"bills": ["hr9999-119"]}, "review_by": "2027-01-03"})))
+    edit_data(
+        data_dir,
+        "proposals",
+        next_step(lambda n: n.update({"vehicles": {"bills": ["hr9999-119"]}, "review_by": "2027-01-03"})),
+    )
     [problem] = data_problems(data_dir)
     assert problem == (
         "data/proposals.yml: entry 'region-wide-wro' (#1): field 'next.review_by': expected a date before the "
@@ -135,5 +147,9 @@ def test_a_step_naming_a_pending_bill_must_be_reviewed_before_its_congress_ends(
 
 
 def test_an_enacted_bill_of_an_old_congress_may_be_named_with_any_review_date(data_dir: Path) -> None:
-    edit_data(data_dir, "proposals", next_step(lambda n: n.update({"vehicles": {"bills": ["hr6256-117"]}, "review_by": "2030-01-01"})))
+    edit_data(
+        data_dir,
+        "proposals",
+        next_step(lambda n: n.update({"vehicles": {"bills": ["hr6256-117"]}, "review_by": "2030-01-01"})),
+    )
     load_site_data(data_dir, schema_dir=SCHEMA_DIR, today=datetime.date(2026, 11, 27))

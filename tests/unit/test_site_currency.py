@@ -37,8 +37,10 @@ def fixture_copy(tmp_path: Path) -> Path:
     )
     (data_dir / "bills.yml").write_text(yaml.safe_dump(bills, sort_keys=False), encoding="utf-8")
     proposals = (data_dir / "proposals.yml").read_text(encoding="utf-8")
-    proposals = proposals.replace('vehicles: {action: "ILO Constitution, article 26"}\n      review_by: 2027-02-26',
-                                  'vehicles: {bills: [hr8712-119]}\n      review_by: 2026-12-18')
+    proposals = proposals.replace(
+        'vehicles: {action: "ILO Constitution, article 26"}\n      review_by: 2027-02-26',
+        "vehicles: {bills: [hr8712-119]}\n      review_by: 2026-12-18",
+    )
     proposals = proposals.replace("as_of: 2022-06-21", "as_of: 2026-06-01")  # fresh evidence: only ilo-inquiry ages
     (data_dir / "proposals.yml").write_text(proposals, encoding="utf-8")
     return data_dir
@@ -93,7 +95,11 @@ def test_a_data_file_is_due_when_its_check_is_too_old(data: SiteData) -> None:
     assert not [r for r in reasons(data, checked + CHECKED_AGE_LIMIT) if "last checked" in r]
     late = [r for r in reasons(data, checked + CHECKED_AGE_LIMIT + datetime.timedelta(days=1)) if "last checked" in r]
     assert sorted(r.split(":")[0] for r in late) == [
-        "data/bills.yml", "data/entity_list.yml", "data/proposals.yml", "data/uflpa_stats.yml", "data/wros.yml"
+        "data/bills.yml",
+        "data/entity_list.yml",
+        "data/proposals.yml",
+        "data/uflpa_stats.yml",
+        "data/wros.yml",
     ]
 
 

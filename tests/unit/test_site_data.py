@@ -38,7 +38,9 @@ def test_yaml_syntax_error_names_file_and_line(data_dir: Path) -> None:
 
 
 def test_duplicate_yaml_key_is_refused(data_dir: Path) -> None:
-    text = (data_dir / "bills.yml").read_text().replace("checked: 2026-11-27", "checked: 2026-11-27\nchecked: 2026-11-28")
+    text = (
+        (data_dir / "bills.yml").read_text().replace("checked: 2026-11-27", "checked: 2026-11-27\nchecked: 2026-11-28")
+    )
     (data_dir / "bills.yml").write_text(text)
     [problem] = data_problems(data_dir)
     assert "data/bills.yml" in problem and "duplicate key 'checked'" in problem
@@ -115,7 +117,9 @@ def test_wrong_type(data_dir: Path) -> None:
     assert "field 'actor'" in problem and "expected a list of who must act" in problem and "got 'DHS/CBP'" in problem
 
 
-@pytest.mark.parametrize("bad_date", ["2021-02-30", "2023-02-29", "2021-13-01", "21-01-13", "January 2021", "0000-01-01"])
+@pytest.mark.parametrize(
+    "bad_date", ["2021-02-30", "2023-02-29", "2021-13-01", "21-01-13", "January 2021", "0000-01-01"]
+)
 def test_impossible_or_malformed_date(data_dir: Path, bad_date: str) -> None:
     edit_data(data_dir, "wros", lambda d: d["wros"][0].update({"date": bad_date}))
     problems = data_problems(data_dir)
@@ -156,7 +160,8 @@ def test_dangling_lever_and_bill_references(data_dir: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["http://example.org/a", "javascript:alert(1)", "JAVASCRIPT:alert(1)", "https://exa mple.org", "data:text/html,x"]
+    "url",
+    ["http://example.org/a", "javascript:alert(1)", "JAVASCRIPT:alert(1)", "https://exa mple.org", "data:text/html,x"],
 )
 def test_source_url_must_be_https(data_dir: Path, url: str) -> None:
     edit_data(data_dir, "bills", lambda d: d["bills"][1]["sources"][0].update({"url": url}))
@@ -239,6 +244,8 @@ def test_history_on_the_day_of_the_current_status_is_refused(data_dir: Path) -> 
 
 
 def test_two_history_entries_on_one_day_are_refused(data_dir: Path) -> None:
-    edit_data(data_dir, "proposals", lambda d: d["proposals"][0]["history"].append(dict(d["proposals"][0]["history"][0])))
+    edit_data(
+        data_dir, "proposals", lambda d: d["proposals"][0]["history"].append(dict(d["proposals"][0]["history"][0]))
+    )
     [problem] = data_problems(data_dir)
     assert "field 'history[1].date'" in problem and "already used by another history entry" in problem

@@ -24,7 +24,11 @@ def rows(text: str) -> list[dict[str, str]]:
 
 
 def test_every_file_is_written(files) -> None:
-    assert sorted(files) == sorted(f"{kind}.{ext}" for kind in ("proposals", "wros", "bills", "entity_list", "uflpa_stats") for ext in ("csv", "json"))
+    assert sorted(files) == sorted(
+        f"{kind}.{ext}"
+        for kind in ("proposals", "wros", "bills", "entity_list", "uflpa_stats")
+        for ext in ("csv", "json")
+    )
 
 
 def test_proposals_csv_has_one_row_per_proposal_with_its_link(files) -> None:
@@ -52,7 +56,9 @@ def test_json_round_trips(files) -> None:
 def test_json_has_one_record_per_line(files) -> None:
     lines = files["wros.json"].splitlines()
     record_lines = [line for line in lines if line.lstrip().startswith('{"id"')]
-    assert [json.loads(line.rstrip(","))["id"] for line in record_lines] == [w["id"] for w in json.loads(files["wros.json"])["wros"]]
+    assert [json.loads(line.rstrip(","))["id"] for line in record_lines] == [
+        w["id"] for w in json.loads(files["wros.json"])["wros"]
+    ]
     assert len(record_lines) == 2
 
 
@@ -62,7 +68,7 @@ def test_json_of_an_empty_list_is_valid() -> None:
     assert json.loads(_json("2026-11-27", "bills", [])) == {"checked": "2026-11-27", "bills": []}
 
 
-@pytest.mark.parametrize("value", ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)"])
+@pytest.mark.parametrize("value", ['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)"])
 def test_formula_like_cells_are_kept_as_text(value: str) -> None:
     assert csv_cell(value) == "'" + value
 

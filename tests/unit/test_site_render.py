@@ -25,8 +25,16 @@ from site_templates import TEMPLATES_DIR, Glossary, Here, link, mark_terms
 from site_views import SiteMap, SiteViews, Target
 
 # As MkDocs gives them: the home page's URL is "./".
-PAGES = {"index.md": "./", "customs.md": "customs/", "multilateral.md": "multilateral/", "bills.md": "bills/",
-         "wros.md": "wros/", "about.md": "about/", "changes.md": "changes/", "glossary.md": "glossary/"}
+PAGES = {
+    "index.md": "./",
+    "customs.md": "customs/",
+    "multilateral.md": "multilateral/",
+    "bills.md": "bills/",
+    "wros.md": "wros/",
+    "about.md": "about/",
+    "changes.md": "changes/",
+    "glossary.md": "glossary/",
+}
 SITE = "https://example.org/punch/"
 
 
@@ -179,7 +187,9 @@ def test_caption_says_how_many_and_when_checked(data) -> None:
 
 
 def test_copy_text_has_title_status_dates_next_step_and_deep_link(data) -> None:
-    rows = [attrs for tag, attrs in parse(punch_list(data, "index.md")).tags if tag == "tr" and "data-copy-text" in attrs]
+    rows = [
+        attrs for tag, attrs in parse(punch_list(data, "index.md")).tags if tag == "tr" and "data-copy-text" in attrs
+    ]
     copy_text = rows[0]["data-copy-text"]
     assert copy_text is not None
     assert copy_text.splitlines() == [
@@ -222,13 +232,15 @@ def test_anchor_alias_to_a_missing_heading_is_an_error(data) -> None:
 
 
 def test_markers_are_filled_in_the_finished_page_and_report_their_anchors(data) -> None:
-    after_markdown = '<h1>WROs</h1>\n<!-- data:wros -->\n<p>After.</p>\n<!-- status:ilo-inquiry -->'
+    after_markdown = "<h1>WROs</h1>\n<!-- data:wros -->\n<p>After.</p>\n<!-- status:ilo-inquiry -->"
     blocks = renderer(data).page_blocks(after_markdown, "wros.md", "wros/")
     assert blocks.anchor_ids == {"wro-xinjiang-region", "finding-baoanzhao-stevia"}
     finished = f"<html><nav>menu</nav>{after_markdown}<footer></footer></html>"  # what the theme made of it
     filled = blocks.fill(finished)
     assert "<!--" not in filled
-    assert filled.index('<tr id="wro-xinjiang-region">') < filled.index("<p>After.</p>") < filled.index("proposal-status")
+    assert (
+        filled.index('<tr id="wro-xinjiang-region">') < filled.index("<p>After.</p>") < filled.index("proposal-status")
+    )
     assert filled.startswith("<html><nav>menu</nav><h1>") and filled.endswith("<footer></footer></html>")
 
 
@@ -323,8 +335,11 @@ def test_terms_are_only_marked_as_whole_words(data) -> None:
 def test_outbound_links_in_generated_blocks_send_no_referrer(data) -> None:
     # Generated blocks go in after the privacy plugin, which sets this on the pages' own links.
     page = "<!-- data:wros --><!-- data:bills --><!-- data:changes --><!-- status:ilo-inquiry -->"
-    links = [attrs for tag, attrs in parse(block(data, page, "wros.md")).tags
-             if tag == "a" and (attrs.get("href") or "").startswith("https://")]
+    links = [
+        attrs
+        for tag, attrs in parse(block(data, page, "wros.md")).tags
+        if tag == "a" and (attrs.get("href") or "").startswith("https://")
+    ]
     assert len(links) > 5
     assert all(a.get("referrerpolicy") == "no-referrer" and "noreferrer" in (a.get("rel") or "") for a in links)
 
@@ -350,15 +365,23 @@ def test_search_records_join_their_heading_or_stand_alone() -> None:
         {"location": "customs/#region-wide-wro", "title": "Region-wide WRO", "text": "Prose."},
         {"location": "sanctions/#region-wide-wro", "title": "Elsewhere", "text": "Other page."},
     ]
-    add_to_search_index(entries, "customs/", [
-        SearchRecord("region-wide-wro", "Region-wide WRO", "Status Done.", joins_heading=True),
-        SearchRecord("wro-hoshine", "WRO: Hoshine", "silica"),
-        SearchRecord("no-heading", "A status", "Pending.", joins_heading=True),
-    ])
+    add_to_search_index(
+        entries,
+        "customs/",
+        [
+            SearchRecord("region-wide-wro", "Region-wide WRO", "Status Done.", joins_heading=True),
+            SearchRecord("wro-hoshine", "WRO: Hoshine", "silica"),
+            SearchRecord("no-heading", "A status", "Pending.", joins_heading=True),
+        ],
+    )
     by_location = {e["location"]: e for e in entries}
     assert by_location["customs/#region-wide-wro"]["text"] == "Status Done. Prose."
     assert by_location["sanctions/#region-wide-wro"]["text"] == "Other page."
-    assert by_location["customs/#wro-hoshine"] == {"location": "customs/#wro-hoshine", "title": "WRO: Hoshine", "text": "silica"}
+    assert by_location["customs/#wro-hoshine"] == {
+        "location": "customs/#wro-hoshine",
+        "title": "WRO: Hoshine",
+        "text": "silica",
+    }
     assert by_location["customs/#no-heading"]["text"] == "Pending."
     assert len(entries) == 5
 

@@ -124,7 +124,9 @@ def test_docs_links_are_found_with_their_line(tmp_path: Path) -> None:
     }
 
 
-def test_the_command_exits_2_on_bad_data_without_asking_anything(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_exits_2_on_bad_data_without_asking_anything(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data_dir = shutil.copytree(ROOT / "data", tmp_path / "data")
     (data_dir / "proposals.yml").write_text("checked: 2026-01-01\nproposals: nope\n", encoding="utf-8")
     assert main(["--data", str(data_dir), "--docs", str(ROOT / "docs")]) == 2
