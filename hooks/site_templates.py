@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,8 @@ class Glossary:
 
     pattern: re.Pattern[str] | None  # SiteData.glossary_pattern: matches escaped terms
     meanings: Mapping[str, str]  # escaped term -> escaped meaning
+    # text -> its marked form, for the `terms` filter: the same texts recur on many pages and blocks
+    marked: dict[str, Markup] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, data: SiteData) -> Glossary:
@@ -100,7 +102,13 @@ def _href(context: jinja2.runtime.Context, target: Target) -> str:
 
 @jinja2.pass_context
 def _terms(context: jinja2.runtime.Context, text: str) -> Markup:
-    return mark_terms(text, context["glossary"])
+    glossary: Glossary = context["glossary"]
+    if type(text) is not str:  # Markup is a str that escape() leaves alone: never share its cache entry
+        return mark_terms(text, glossary)
+    marked = glossary.marked.get(text)
+    if marked is None:
+        marked = glossary.marked[text] = mark_terms(text, glossary)
+    return marked
 
 
 class JoinedLines(Extension):
