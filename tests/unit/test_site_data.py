@@ -71,6 +71,21 @@ def test_aliases_give_the_anchored_value() -> None:
     assert document == {"a": {"x": [1, 2]}, "b": {"x": [1, 2]}, "c": [{"x": [1, 2]}, {"x": [1, 2]}]}
 
 
+def test_scalars_read_as_pyyaml_reads_them() -> None:
+    # DataYamlLoader has its own, leaner resolve: each value must keep PyYAML's type (bar dates,
+    # which stay text). Expected values are YAML 1.1's, as PyYAML documents them.
+    text = (
+        "a: ''\nb: ~\nc: null\nd: 'yes'\ne: yes\nf: off\ng: 12\nh: -3\ni: 0x1f\nj: 1_000\nk: 2.5\n"
+        "l: 1e3\nm: '12'\nn: 2022-06-21\no: H.R. 6256\np: a-b\nq: .5\nr: +7\ns: 'null'\nt: True\nu:\n"
+    )
+    assert yaml.load(text, Loader=DataYamlLoader) == {
+        "a": "", "b": None, "c": None, "d": "yes", "e": True, "f": False, "g": 12, "h": -3, "i": 31,
+        "j": 1000, "k": 2.5, "l": "1e3", "m": "12", "n": "2022-06-21", "o": "H.R. 6256", "p": "a-b",
+        "q": 0.5, "r": 7, "s": "null", "t": True, "u": None,
+    }  # fmt: skip
+    assert {**yaml.safe_load(text), "n": "2022-06-21"} == yaml.load(text, Loader=DataYamlLoader)
+
+
 def test_garbage_collector_is_back_on_after_loading(data_dir: Path) -> None:
     # Loading pauses the cycle collector while it parses; it must come back on, even when
     # a file is broken, and stay off for a caller who had switched it off.

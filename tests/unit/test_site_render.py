@@ -8,6 +8,7 @@ import shutil
 from html.parser import HTMLParser
 
 import pytest
+from markupsafe import Markup
 
 import site_render
 from conftest import FIXTURE_DATA, SCHEMA_DIR
@@ -21,7 +22,7 @@ from site_render import (
     insert_after_h1,
     render_page_markdown,
 )
-from site_templates import TEMPLATES_DIR, Glossary, Here, link, mark_terms
+from site_templates import ENVIRONMENT, TEMPLATES_DIR, Glossary, Here, link, mark_terms
 from site_views import SiteMap, SiteViews, Target
 
 # As MkDocs gives them: the home page's URL is "./".
@@ -330,6 +331,20 @@ def test_terms_are_only_marked_as_whole_words(data) -> None:
     glossary = Glossary.of(data)
     assert "<abbr" not in mark_terms("WROTE, ILOS, pre-WRO, XWRO and x_ILO", glossary)
     assert mark_terms("a WRO.", glossary) == 'a <abbr title="Withhold Release Order">WRO</abbr>.'
+
+
+@pytest.mark.parametrize("trusted_first", [True, False])
+def test_the_terms_filter_marks_each_text_as_given(data, trusted_first: bool) -> None:
+    # The filter keeps what it marked per text for the build; text with the same characters
+    # as some trusted Markup must still be escaped, and the Markup kept as it is, in any order.
+    template = ENVIRONMENT.from_string("{{ a | terms }}|{{ b | terms }}|{{ a | terms }}")
+    text, trusted = "a WRO <b>", Markup("a WRO <b>")
+    a, b = (trusted, text) if trusted_first else (text, trusted)
+    glossary = Glossary.of(data)
+    first, second, again = template.render(a=a, b=b, glossary=glossary).split("|")
+    wro = '<abbr title="Withhold Release Order">WRO</abbr>'
+    escaped, kept = f"a {wro} &lt;b&gt;", f"a {wro} <b>"
+    assert (first, second, again) == ((kept, escaped, kept) if trusted_first else (escaped, kept, escaped))
 
 
 def test_outbound_links_in_generated_blocks_send_no_referrer(data) -> None:
