@@ -64,8 +64,8 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 # E402: these modules are found only through the sys.path entries just above.
 from conftest import copy_project  # noqa: E402  (the tests' copy of everything a build reads)
-from site_data import DataYamlLoader  # noqa: E402  (the build's own YAML loader)
 from site_server import serve  # noqa: E402  (the browser tests' static host, gzip included)
+from site_yaml import DataYamlLoader  # noqa: E402  (the build's own YAML loader)
 
 WEIGHT_TARGET = 100 * 1024  # bytes, gzip -9, per page at first load
 REQUEST_TARGET = 10

@@ -128,7 +128,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 def edit_data(data_dir: Path, stem: str, change: Callable[[Any], object]) -> None:
     """Apply `change` to data_dir/<stem>.yml as read by the site's own loader (dates stay text)."""
-    from site_data import DataYamlLoader
+    from site_yaml import DataYamlLoader
 
     path = data_dir / f"{stem}.yml"
     document = yaml.load(path.read_text(encoding="utf-8"), Loader=DataYamlLoader)

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from conftest import build_site, copy_project
-from site_data import DataYamlLoader
+from site_yaml import DataYamlLoader
 
 NEW_PROPOSAL: dict[str, Any] = {
     "id": "test-new-proposal",

@@ -17,8 +17,9 @@ import yaml
 
 from atom import NS, alternate_href, checked_entries, entry_dates, self_href, text_of
 from conftest import FIXTURE_DATA, ROOT, SCHEMA_DIR, build_site, copy_project
-from site_data import DataYamlLoader, SiteData, StatusChange, load_site_data
+from site_data import SiteData, StatusChange, load_site_data
 from site_feed import FEED_PATH, FeedError, atom_feed
+from site_yaml import DataYamlLoader
 
 SITE = "https://example.org/punch-list/"
 HOSTILE_NOTE = 'Moved <script>alert("feed")</script> & <b>bold</b> ]]> <![CDATA[x]]> &amp; \x0b end'

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_DATA, HOOKS, SCHEMA_DIR
-from site_data import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, DataError, load_site_data
+from site_data import DataError, load_site_data
+from site_yaml import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
 
 CHILD_MEMORY = 512 * 1024 * 1024  # loading the real data needs under 50 MB
 

@@ -26,13 +26,14 @@ import pytest
 import yaml
 
 from conftest import FIXTURE_DATA, SCHEMA_DIR
-from site_data import DataError, DataYamlLoader, SiteData, load_site_data
+from site_data import DataError, SiteData, load_site_data
 from site_exports import download_files
 from site_feed import atom_feed
 from site_render import DATA_BLOCKS, SiteRenderer
 from site_templates import Glossary, mark_terms
 from site_text import fold
 from site_views import SiteMap, proposal_address
+from site_yaml import DataYamlLoader
 from test_site_render import PAGES, SITE, parse
 
 # Each fits the field it goes into (the schemas cap some lengths).

@@ -13,10 +13,11 @@ import pytest
 import yaml
 
 from conftest import FIXTURE_DATA, SCHEMA_DIR
-from site_data import LABELLED_FIELDS, DataError, DataYamlLoader, load_site_data
+from site_data import LABELLED_FIELDS, DataError, load_site_data
 from site_feed import atom_feed
 from site_render import SiteRenderer
 from site_views import SiteMap
+from site_yaml import DataYamlLoader
 from test_site_render import PAGES, SITE, parse
 
 # Labelled field -> (a record in the fixture data to give the new value, the marker showing it)

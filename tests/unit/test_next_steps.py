@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from conftest import FIXTURE_DATA, ROOT, SCHEMA_DIR, data_problems, edit_data
-from site_data import DataYamlLoader, load_site_data
+from site_data import load_site_data
+from site_yaml import DataYamlLoader
 
 
 def next_step(change):

@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, SCHEMA_DIR, data_problems, edit_data
-from site_data import DataError, DataYamlLoader, load_site_data
+from site_data import DataError, load_site_data
+from site_yaml import DataYamlLoader
 
 
 def load(data_dir: Path):
