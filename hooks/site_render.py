@@ -28,27 +28,29 @@ from typing import Any
 import jinja2
 
 from site_data import SiteData
+from site_record_views import (
+    ChartsView,
+    EntityListView,
+    UflpaFiguresView,
+    bill_overview,
+    entity_list_charts,
+    entity_list_view,
+    uflpa_figures_view,
+    wro_charts,
+)
 from site_templates import ENVIRONMENT, Glossary, Here, render
 from site_text import HOME_PAGE, cyclic_gc_paused, fold
 from site_views import (
     AskListView,
     BillListView,
     ChangeListView,
-    ChartsView,
-    EntityListView,
     GlossaryView,
     ProposalView,
     PunchListForm,
     SiteMap,
     SiteViews,
     Source,
-    UflpaFiguresView,
     WroTableView,
-    bill_overview,
-    entity_list_charts,
-    entity_list_view,
-    uflpa_figures_view,
-    wro_charts,
 )
 
 MARKER = re.compile(r"<!--\s*(data|status):([a-z0-9-]+)\s*-->")

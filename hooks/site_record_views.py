@@ -1,0 +1,445 @@
+"""The records pages as the site shows them: the UFLPA Entity List, CBP's UFLPA figures,
+the charts drawn at build time, and the bills' overview table.
+
+Like site_views.py (whose pieces it uses): small, typed, frozen records whose text is what
+readers see, and no HTML; each function takes the build's `SiteViews`. No MkDocs import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from congress_calendar import died_with_congress, ordinal
+from site_text import BILLS_PAGE, fold, format_date, plural
+from site_views import Day, SiteViews, Source, Target, day, sources
+
+SECTION_NAMES = {"i": "(i)", "ii": "(ii)", "iv": "(iv)", "v": "(v)"}
+UFLPA_MEASURES = {
+    "reviewed": "Stopped for review",
+    "detained": "Detained",
+    "denied": "Denied entry",
+    "released": "Released",
+    "pending": "Pending",
+}
+QUALIFIERS = {"exact": "", "about": "about ", "more-than": "more than "}
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A Federal Register notice: "2023-12481, 88 FR 38080, Jun 12, 2023"."""
+
+    text: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView:
+    id: str
+    name: str
+    aliases: str  # "; "-joined, or ""
+    sections: str  # "(ii), (v)"
+    sector: str
+    location: str
+    removed: str  # "Removed Mar 1, 2025 (notice ...)" or ""
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityBatchView:
+    id: str
+    effective: Day
+    notice: Notice
+    count: int
+    running_total: int
+    total_reported: int | None
+    sections: str  # "" when the data does not say
+    note: str
+    entities: tuple[EntityView, ...]
+    entities_missing: str  # why the entities are not recorded, or ""
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityListView:
+    checked: Day
+    total: int  # the running total after the newest batch
+    recorded: int  # entities recorded one by one
+    batches: tuple[EntityBatchView, ...]
+    recorded_batches: str  # "Jun 12, 2023; Aug 2, 2023; ..." (the batches whose entities are listed)
+    newest: Day  # the newest batch's date
+    later_checked: Day
+    later_finding: str
+    later_sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UflpaFigureView:
+    id: str
+    period: str  # "FY2023" or "to Mar 3, 2023"
+    measure: str
+    shipments: str  # "4,016", "about 3,237", "" when not given
+    value: str  # "$961 million", "" when not given
+    reported: Day
+    note: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UflpaFiguresView:
+    checked: Day
+    note: str
+    figures: tuple[UflpaFigureView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One bar of a chart, in the SVG's own units."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    series: int  # 0, 1: its colour class
+    value: int
+    label: str  # what a screen reader and the tooltip say: "2020: 9 WROs"
+
+
+@dataclass(frozen=True, slots=True)
+class AxisLabel:
+    x: float
+    y: float
+    text: str
+    second_line: str = ""  # under the first ("2022" under "Jun")
+
+
+@dataclass(frozen=True, slots=True)
+class ChartView:
+    """A bar chart drawn at build time, with its numbers as a table (`columns`, `rows`)."""
+
+    id: str
+    title: str
+    summary: str  # one sentence: what the chart shows
+    width: int
+    height: int
+    baseline: float  # y of the x axis
+    bars: tuple[Bar, ...]
+    x_labels: tuple[AxisLabel, ...]
+    y_labels: tuple[AxisLabel, ...]  # gridlines at these heights
+    legend: tuple[str, ...]  # one per series; empty for one series
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChartsView:
+    charts: tuple[ChartView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BillRow:
+    """A bill in the bills page's overview table."""
+
+    number: str
+    target: Target
+    title: str
+    congress: str  # "117th"
+    stage: str  # "Law", "Passed one chamber", "Introduced", "Died with the 116th Congress"
+    stage_class: str  # law, passed, introduced, died (for the badge)
+
+
+@dataclass(frozen=True, slots=True)
+class CongressBills:
+    congress: str  # "117th Congress"
+    anchor: str  # "congress-117"
+    rows: tuple[BillRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BillOverviewView:
+    checked: Day
+    built: Day
+    congresses: tuple[CongressBills, ...]  # newest Congress first
+
+
+def notice(record: Mapping[str, Any]) -> Notice:
+    parts = [
+        record.get("document_number", ""),
+        record.get("citation", ""),
+        f"published {format_date(record['published'])}",
+    ]
+    return Notice(", ".join(p for p in parts if p), record["url"])
+
+
+def entity_list_view(views: SiteViews) -> EntityListView:
+    data = views.data
+    batches, running = [], 0
+    for batch in data.entity_batches:
+        running += batch["count"]
+        entities = tuple(
+            EntityView(
+                id=entity["id"],
+                name=fold(entity["name"]),
+                aliases=fold("; ".join(entity.get("aliases", []))),
+                sections=", ".join(SECTION_NAMES[s] for s in entity["sections"]),
+                sector=fold(entity["sector"]),
+                location=fold(entity["location"]),
+                removed=(
+                    f"Removed {format_date(entity['removed']['date'])} ({notice(entity['removed']['notice']).text}). "
+                    f"{fold(entity['removed'].get('note', ''))}".strip()
+                    if entity.get("removed")
+                    else ""
+                ),
+                sources=sources(entity["sources"]),
+            )
+            for entity in batch.get("entities", [])
+        )
+        batches.append(
+            EntityBatchView(
+                id=batch["id"],
+                effective=day(batch["effective"]),
+                notice=notice(batch["notice"]),
+                count=batch["count"],
+                running_total=running,
+                total_reported=batch.get("total_reported"),
+                sections=", ".join(SECTION_NAMES[s] for s in batch.get("sections", [])),
+                note=fold(batch.get("note", "")),
+                entities=entities,
+                entities_missing=fold(batch.get("entities_missing", "")),
+                sources=sources(batch["sources"]),
+            )
+        )
+    later = data.entity_list_later_changes
+    return EntityListView(
+        checked=day(data.entity_list_checked),
+        total=running,
+        recorded=sum(len(b.entities) for b in batches),
+        batches=tuple(reversed(batches)),  # newest first
+        recorded_batches="; ".join(b.effective.text for b in batches if b.entities),
+        newest=batches[-1].effective,
+        later_checked=day(later["date"]),
+        later_finding=fold(later["finding"]),
+        later_sources=sources(later["sources"]),
+    )
+
+
+def _shipments(figure: Mapping[str, Any]) -> str:
+    if "shipments" not in figure:
+        return ""
+    return f"{QUALIFIERS[figure.get('qualifier', 'exact')]}{figure['shipments']:,}"
+
+
+def _dollars(figure: Mapping[str, Any]) -> str:
+    if "value_usd" not in figure:
+        return ""
+    value = figure["value_usd"]
+    amount = f"${value / 1e9:.2f} billion".replace(".00 ", " ") if value >= 1e9 else f"${value / 1e6:,.0f} million"
+    return f"{QUALIFIERS[figure.get('qualifier', 'exact')]}{amount}"
+
+
+def _period(figure: Mapping[str, Any]) -> str:
+    period = figure["period"]
+    return f"FY{period['fiscal_year']}" if period["kind"] == "fiscal-year" else f"to {format_date(period['through'])}"
+
+
+def uflpa_figures_view(views: SiteViews) -> UflpaFiguresView:
+    data = views.data
+    return UflpaFiguresView(
+        checked=day(data.uflpa_stats_checked),
+        note=fold(data.uflpa_stats_note or ""),
+        figures=tuple(
+            UflpaFigureView(
+                id=f["id"],
+                period=_period(f),
+                measure=UFLPA_MEASURES.get(f["measure"], f["measure"]),
+                shipments=_shipments(f),
+                value=_dollars(f),
+                reported=day(f["reported"]),
+                note=fold(f.get("note", "")),
+                sources=sources(f["sources"]),
+            )
+            for f in data.uflpa_figures
+        ),
+    )
+
+
+# Chart geometry, in SVG units (the SVG scales to its box; text stays legible down to 390 px).
+_CHART_WIDTH, _CHART_HEIGHT = 480, 240
+_PLOT_LEFT, _PLOT_RIGHT, _PLOT_TOP, _PLOT_BOTTOM = 44, 8, 10, 34
+
+
+def _nice_step(top: int) -> int:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000):
+        if top / step <= 5:
+            return step
+    return 10 ** len(str(top))
+
+
+def bar_chart(
+    id: str,
+    title: str,
+    summary: str,
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[int]]],
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    unit: Sequence[str],
+) -> ChartView:
+    """Bars grouped by category, one bar per series; `unit[i]` names series i's unit in the bars' labels."""
+    top = max([1] + [v for _, values in series for v in values])
+    step = _nice_step(top)
+    top = -(-top // step) * step
+    plot_width = _CHART_WIDTH - _PLOT_LEFT - _PLOT_RIGHT
+    plot_height = _CHART_HEIGHT - _PLOT_TOP - _PLOT_BOTTOM
+    baseline = _CHART_HEIGHT - _PLOT_BOTTOM
+    slot = plot_width / max(1, len(categories))
+    bar_width = slot * 0.7 / len(series)
+    bars = []
+    for c, category in enumerate(categories):
+        for s, (_, values) in enumerate(series):
+            height = values[c] / top * plot_height
+            bars.append(
+                Bar(
+                    x=round(_PLOT_LEFT + c * slot + slot * 0.15 + s * bar_width, 1),
+                    y=round(baseline - height, 1),
+                    width=round(bar_width, 1),
+                    height=round(height, 1),
+                    series=s,
+                    value=values[c],
+                    label=f"{category}: {values[c]:,} {unit[s]}",
+                )
+            )
+    return ChartView(
+        id=id,
+        title=title,
+        summary=summary,
+        width=_CHART_WIDTH,
+        height=_CHART_HEIGHT,
+        baseline=baseline,
+        bars=tuple(bars),
+        x_labels=tuple(
+            AxisLabel(round(_PLOT_LEFT + (c + 0.5) * slot, 1), baseline + 14, *category.partition(" ")[::2])
+            for c, category in enumerate(categories)
+        ),
+        y_labels=tuple(
+            AxisLabel(_PLOT_LEFT - 6, round(baseline - v / top * plot_height, 1), f"{v:,}")
+            for v in range(0, top + 1, step)
+        ),
+        legend=tuple(name for name, _ in series) if len(series) > 1 else (),
+        columns=tuple(columns),
+        rows=tuple(tuple(row) for row in rows),
+    )
+
+
+def wro_chart(views: SiteViews) -> ChartView:
+    by_year: dict[int, list[int]] = {}
+    for wro in views.data.wros:
+        counts = by_year.setdefault(int(wro["date"][:4]), [0, 0])
+        counts[0 if wro["type"] == "WRO" else 1] += 1
+    years = list(range(min(by_year), max(by_year) + 1))
+    wros = [by_year.get(y, [0, 0])[0] for y in years]
+    findings = [by_year.get(y, [0, 0])[1] for y in years]
+    return bar_chart(
+        "chart-wros",
+        "WROs and Findings on this page, by year announced",
+        f"{plural(sum(wros), 'WRO')} and {plural(sum(findings), 'Finding')}, {years[0]} to {years[-1]}, as recorded on this page.",
+        [str(y) for y in years],
+        [("WROs", wros), ("Findings", findings)],
+        ("Year", "WROs", "Findings"),
+        [(str(y), str(w), str(f)) for y, w, f in zip(years, wros, findings, strict=True)],
+        ("WROs", "Findings"),
+    )
+
+
+def entity_list_chart(views: SiteViews) -> ChartView:
+    batches = list(views.data.entity_batches)
+    totals, running = [], 0
+    for batch in batches:
+        running += batch["count"]
+        totals.append(running)
+    labels = [format_date(b["effective"]) for b in batches]
+    short = [f"{format_date(b['effective'])[:3]} {b['effective'][:4]}" for b in batches]  # "Jun 2022", on two lines
+    return bar_chart(
+        "chart-entity-list",
+        "UFLPA Entity List: entities listed, running total after each notice",
+        f"From {batches[0]['count']} entities on {labels[0]} to {running} on {labels[-1]}, in {len(batches)} notices.",
+        short,
+        [("Entities", totals)],
+        ("Took effect", "Added", "Running total"),
+        [(label, str(b["count"]), str(t)) for label, b, t in zip(labels, batches, totals, strict=True)],
+        ("entities",),
+    )
+
+
+def uflpa_chart(views: SiteViews) -> ChartView | None:
+    """Shipments detained per fiscal year, where a figure is sourced; None when none is."""
+    detained = sorted(
+        (
+            f
+            for f in views.data.uflpa_figures
+            if f["measure"] == "detained" and f["period"]["kind"] == "fiscal-year" and "shipments" in f
+        ),
+        key=lambda f: f["period"]["fiscal_year"],
+    )
+    if not detained:
+        return None
+    years = [f"FY{f['period']['fiscal_year']}" for f in detained]
+    return bar_chart(
+        "chart-uflpa",
+        "Shipments detained under the UFLPA, by fiscal year",
+        "As CBP reported them on the dates in the table; a year still under way when reported is marked “in part”.",
+        years,
+        [("Detained", [f["shipments"] for f in detained])],
+        ("Fiscal year", "Shipments detained", "Reported"),
+        [
+            (y + (" (in part)" if "in part" in f.get("note", "") else ""), f"{f['shipments']:,}", f["reported"])
+            for y, f in zip(years, detained, strict=True)
+        ],
+        ("shipments",),
+    )
+
+
+def wro_charts(views: SiteViews) -> ChartsView:
+    return ChartsView((wro_chart(views),))
+
+
+def entity_list_charts(views: SiteViews) -> ChartsView:
+    uflpa = uflpa_chart(views)
+    return ChartsView((entity_list_chart(views),) + ((uflpa,) if uflpa else ()))
+
+
+BILL_STAGES = {
+    "introduced": "Introduced",
+    "passed-house": "Passed one chamber",
+    "passed-senate": "Passed one chamber",
+    "passed-both": "Passed both chambers",
+    "enacted": "Law",
+}
+
+
+def bill_overview(views: SiteViews) -> BillOverviewView:
+    """Every bill in one table, newest Congress first: its stage, or that it died with its Congress."""
+    data = views.data
+    by_congress: dict[int, list[BillRow]] = {}
+    for bill in data.bills:
+        died = died_with_congress(bill, views.today)
+        step = bill["status"]["step"]
+        by_congress.setdefault(bill["congress"], []).append(
+            BillRow(
+                number=fold(bill["number"]),
+                target=views.site.target(BILLS_PAGE, bill["id"]),
+                title=fold(bill["title"]),
+                congress=ordinal(bill["congress"]),
+                stage=died[:1].upper() + died[1:] if died else BILL_STAGES[step],
+                stage_class="died" if died else {"enacted": "law", "introduced": "introduced"}.get(step, "passed"),
+            )
+        )
+    return BillOverviewView(
+        checked=day(data.bills_checked),
+        built=day(views.today.isoformat()),
+        congresses=tuple(
+            CongressBills(f"{ordinal(c)} Congress", f"congress-{c}", tuple(by_congress[c]))
+            for c in sorted(by_congress, reverse=True)
+        ),
+    )
