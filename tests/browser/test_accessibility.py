@@ -27,6 +27,9 @@ def violations(axe: Any, page: Any, where: str) -> list[str]:
     # after a scroll; half-way through, it is half transparent).
     # A function, not an expression: Playwright re-evaluates an expression with eval() on every
     # poll, which the pages' Content-Security-Policy refuses; a function is compiled once.
+    # Material starts that fade a moment after the scroll event, so a check made at once can
+    # find nothing running yet and sample the title mid-fade: let the page settle first.
+    page.wait_for_timeout(400)
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     ran = len(results.response["passes"]) + len(results.response["violations"])
