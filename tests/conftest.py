@@ -112,6 +112,27 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(ROOT, site_dir)
 
 
+# ---- Records for tests ----------------------------------------------------------------
+
+
+def bill_record(
+    bill_id: str, number: str, title: str, *, congress: int = 119, introduced: str = "2025-03-01"
+) -> dict[str, Any]:
+    """A valid bill record, introduced and not yet further (a bill that can still pass while its
+    Congress sits), to add to a copy of the data."""
+    return {
+        "id": bill_id,
+        "number": number,
+        "congress": congress,
+        "title": title,
+        "sponsor": "Rep. Example (D-XX)",
+        "introduced": introduced,
+        "status": {"step": "introduced", "date": introduced},
+        "summary": f"{title}, a bill that exists only in the tests.",
+        "sources": [{"title": "Example source", "url": f"https://example.org/{bill_id}"}],
+    }
+
+
 # ---- Editing a copy of the fixture data (tests of validation messages) --------------
 
 # The day the fixture data is checked against (the data's own `checked` date).

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from conftest import build_site, copy_project
+from conftest import bill_record, build_site, copy_project
 from site_yaml import DataYamlLoader
 
 NEW_PROPOSAL: dict[str, Any] = {
@@ -52,17 +52,7 @@ NEW_WRO = {
     "status": {"state": "in-force", "as_of": "2026-01-05", "note": "Issued in a test."},
     "sources": [{"title": "Test source", "url": "https://example.org/test-wro"}],
 }
-NEW_BILL = {
-    "id": "hr9999-119",
-    "number": "H.R. 9999",
-    "congress": 119,
-    "title": "Test Forced Labor Accountability Act",
-    "sponsor": "Rep. Test Sponsor (D-XX)",
-    "introduced": "2025-11-01",
-    "status": {"step": "introduced", "date": "2025-11-01"},
-    "summary": "A bill that exists only in a test.",
-    "sources": [{"title": "Test source", "url": "https://example.org/test-bill"}],
-}
+NEW_BILL = bill_record("hr9999-119", "H.R. 9999", "Test Forced Labor Accountability Act", introduced="2025-11-01")
 
 
 def add(project: Path, stem: str, key: str, record: dict) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXTURE_DATA, ROOT, SCHEMA_DIR, data_problems, edit_data
+from conftest import FIXTURE_DATA, ROOT, SCHEMA_DIR, bill_record, data_problems, edit_data
 from site_data import load_site_data
 from site_yaml import DataYamlLoader
 
@@ -18,17 +18,7 @@ def next_step(change):
     return lambda d: change(d["proposals"][0]["next"])
 
 
-LIVE_BILL = {
-    "id": "hr9999-119",
-    "number": "H.R. 9999",
-    "congress": 119,
-    "title": "Test Act",
-    "sponsor": "Rep. Test (D-XX)",
-    "introduced": "2025-03-01",
-    "status": {"step": "introduced", "date": "2025-03-01"},
-    "summary": "A test bill.",
-    "sources": [{"title": "Test", "url": "https://example.org/hr9999"}],
-}
+LIVE_BILL = bill_record("hr9999-119", "H.R. 9999", "Test Act")
 
 
 def test_the_fixture_next_steps_load() -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURE_DATA, SCHEMA_DIR
+from conftest import FIXTURE_DATA, SCHEMA_DIR, bill_record
 from site_data import SiteData, load_site_data
 from site_render import PUNCH_LIST_PLACE, SiteRenderer, insert_after_h1
 from site_text import fold
@@ -36,19 +36,7 @@ def data() -> SiteData:
 def with_bill_of_119th(documents: dict[str, Any]) -> None:
     """A bill of the 119th Congress, not enacted, named by the ILO proposal's next step (a
     Congress's step), and the 116th Congress's dead bill added to the other's vehicle."""
-    documents["bills"]["bills"].append(
-        {
-            "id": "s9-119",
-            "number": "S. 9",
-            "congress": 119,
-            "title": "An example act",
-            "sponsor": "Sen. Example (D-XX)",
-            "introduced": "2025-02-01",
-            "status": {"step": "introduced", "date": "2025-02-01"},
-            "summary": "An example.",
-            "sources": [{"title": "Example source", "url": "https://example.org/s9"}],
-        }
-    )
+    documents["bills"]["bills"].append(bill_record("s9-119", "S. 9", "An example act", introduced="2025-02-01"))
     ilo = documents["proposals"]["proposals"][1]["next"]
     ilo.update({"step": "Pass S. 9 in the Senate", "who": "Senate", "review_by": "2026-12-18"})
     ilo["vehicles"] = {"bills": ["s9-119"]}

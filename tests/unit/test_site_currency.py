@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXTURE_DATA, ROOT, SCHEMA_DIR
+from conftest import FIXTURE_DATA, ROOT, SCHEMA_DIR, bill_record
 from site_currency import CHECKED_AGE_LIMIT, STATUS_AGE_LIMIT, due_items, main, report
 from site_data import SiteData, load_site_data
 from site_text import the_day
@@ -22,19 +22,7 @@ def fixture_copy(tmp_path: Path) -> Path:
     data_dir = shutil.copytree(FIXTURE_DATA, tmp_path / "data")
     shutil.copytree(SCHEMA_DIR, data_dir / "schema")
     bills = yaml.safe_load((data_dir / "bills.yml").read_text(encoding="utf-8"))
-    bills["bills"].append(
-        {
-            "id": "hr8712-119",
-            "number": "H.R. 8712",
-            "congress": 119,
-            "title": "A live disclosure bill",
-            "sponsor": "Rep. Example (D-XX)",
-            "introduced": "2026-05-07",
-            "status": {"step": "introduced", "date": "2026-05-07"},
-            "summary": "Disclosure.",
-            "sources": [{"title": "Example", "url": "https://example.org/hr8712"}],
-        }
-    )
+    bills["bills"].append(bill_record("hr8712-119", "H.R. 8712", "A live disclosure bill", introduced="2026-05-07"))
     (data_dir / "bills.yml").write_text(yaml.safe_dump(bills, sort_keys=False), encoding="utf-8")
     proposals = (data_dir / "proposals.yml").read_text(encoding="utf-8")
     proposals = proposals.replace(
