@@ -653,12 +653,27 @@ def _entity_list_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
         entities = batch.get("entities")
         if entities is None:
             continue
-        if len(entities) != batch["count"]:
+        if len(entities) > batch["count"]:
             yield Problem(
                 label,
                 where,
                 "count",
-                f"says {batch['count']} but {len(entities)} entities are recorded; they must agree",
+                f"says {batch['count']} but {len(entities)} entities are recorded; a batch cannot hold more than its count",
+            )
+        elif len(entities) < batch["count"] and "entities_missing" not in batch:
+            yield Problem(
+                label,
+                where,
+                "entities_missing",
+                f"{len(entities)} of the {batch['count']} entities are recorded; "
+                "expected entities_missing to say why the others are not",
+            )
+        elif len(entities) == batch["count"] and "entities_missing" in batch:
+            yield Problem(
+                label,
+                where,
+                "entities_missing",
+                f"all {batch['count']} entities are recorded; expected no entities_missing",
             )
         if "document_number" not in batch["notice"] or not re.match(
             r"https://(www\.)?(federalregister\.gov|govinfo\.gov)/", batch["notice"]["url"]

@@ -57,7 +57,7 @@ class EntityBatchView:
     sections: str  # "" when the data does not say
     note: str
     entities: tuple[EntityView, ...]
-    entities_missing: str  # why the entities are not recorded, or ""
+    entities_missing: str  # why the entities (or the rest of them) are not recorded, or ""
     sources: tuple[Source, ...]
 
 
@@ -67,7 +67,6 @@ class EntityListView:
     total: int  # the running total after the newest batch
     recorded: int  # entities recorded one by one
     batches: tuple[EntityBatchView, ...]
-    recorded_batches: str  # "Jun 12, 2023; Aug 2, 2023; ..." (the batches whose entities are listed)
     newest: Day  # the newest batch's date
     later_checked: Day
     later_finding: str
@@ -216,7 +215,6 @@ def entity_list_view(views: SiteViews) -> EntityListView:
         total=running,
         recorded=sum(len(b.entities) for b in batches),
         batches=tuple(reversed(batches)),  # newest first
-        recorded_batches="; ".join(b.effective.text for b in batches if b.entities),
         newest=batches[-1].effective,
         later_checked=day(later["date"]),
         later_finding=fold(later["finding"]),

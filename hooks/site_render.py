@@ -232,7 +232,7 @@ def entity_list_records(view: EntityListView) -> tuple[SearchRecord, ...]:
                     f"{batch.running_total} entities in all.",
                     f"Sections {batch.sections}." if batch.sections else "",
                     batch.note,
-                    batch.entities_missing and f"Entities not recorded here yet. {batch.entities_missing}",
+                    batch.entities_missing and f"Not all entities recorded here yet. {batch.entities_missing}",
                     ", ".join(entity.name for entity in batch.entities),
                 ),
             )

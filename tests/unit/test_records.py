@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import FIXTURE_DATA, SCHEMA_DIR
+from conftest import FIXTURE_DATA, SCHEMA_DIR, edit_data
 from site_data import load_site_data
 from site_render import MarkerError, SiteRenderer, render_page_markdown
 from site_views import SiteMap
@@ -90,6 +90,19 @@ def test_entity_list_says_what_it_covers(data) -> None:
     for batch in data.entity_batches:
         if "entities_missing" in batch:
             assert batch["entities_missing"] in text
+
+
+def test_a_partly_recorded_batch_says_how_many_are_missing(data_dir) -> None:
+    def record_one_of_three(document) -> None:
+        june = document["batches"][1]
+        june.update({"count": 3, "entities_missing": "The third name was not readable."})
+
+    edit_data(data_dir, "entity_list", record_one_of_three)
+    data = load_site_data(data_dir, schema_dir=SCHEMA_DIR)
+    text = " ".join(" ".join(parse(html_of(data, "<!-- data:entity-list -->")).text).split())
+    assert "2 of 3" in text  # the overview's "Recorded here" cell
+    assert "The other 1 not recorded here yet. The third name was not readable." in text
+    assert "Example Shoes Co., Ltd." in text and "Example Seafood Group" in text
 
 
 def test_entity_list_anchors_and_search_records_cover_every_batch_and_entity(data) -> None:
