@@ -146,6 +146,17 @@ def test_uflpa_january_2025_split_adds_up_to_the_reviewed_total() -> None:
     assert reviewed["qualifier"] == "more-than" and split > reviewed["shipments"]  # 12,666 is "more than 12,600"
 
 
+def test_uflpa_august_2025_totals_from_the_strategy_update() -> None:
+    figures = {f["id"]: f for f in DATA.uflpa_figures}
+    # The 2025 strategy update (AAEI's summary): 16,755 stopped, worth $3.69 billion; 10,274 denied;
+    # 5,783 released. DHS's release rounded them: "more than 16,700", "almost $3.7 billion".
+    reviewed = figures["to-2025-08-reviewed"]
+    assert (reviewed["shipments"], reviewed["value_usd"]) == (16755, 3_690_000_000)
+    assert figures["to-2025-08-denied"]["shipments"] == 10274
+    assert figures["to-2025-08-released"]["shipments"] == 5783
+    assert 16700 < reviewed["shipments"] and reviewed["value_usd"] < 3_700_000_000
+
+
 def test_uflpa_running_totals_grow() -> None:
     reviewed = sorted(
         (f["period"]["through"], f["shipments"])
