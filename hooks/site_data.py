@@ -634,9 +634,9 @@ def _next_step_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
 
 
 def _entity_list_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
-    """data/entity_list.yml: batches in date order, counts that agree with the entities recorded,
-    entity ids unique across batches, removals after listing, and a Federal Register notice for
-    every batch whose entities are recorded (each entity's link is its batch's notice)."""
+    """data/entity_list.yml: batches in date order, numbered notices linked to the Federal Register,
+    counts that agree with the entities recorded (a partly recorded batch says why), entity ids
+    unique across batches, and removals after listing."""
     label = "data/entity_list.yml"
     seen_entities: dict[str, str] = {}
     previous = ""
@@ -650,6 +650,15 @@ def _entity_list_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
                 f"expected a date no earlier than the batch before ({previous}); batches go oldest first",
             )
         previous = max(previous, batch["effective"])
+        if "document_number" in batch["notice"] and not re.match(
+            r"https://(www\.)?(federalregister\.gov|govinfo\.gov)/", batch["notice"]["url"]
+        ):
+            yield Problem(
+                label,
+                where,
+                "notice.url",
+                "a notice with a document_number must link its official text on federalregister.gov or govinfo.gov",
+            )
         entities = batch.get("entities")
         if entities is None:
             continue
@@ -674,15 +683,6 @@ def _entity_list_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
                 where,
                 "entities_missing",
                 f"all {batch['count']} entities are recorded; expected no entities_missing",
-            )
-        if "document_number" not in batch["notice"] or not re.match(
-            r"https://(www\.)?(federalregister\.gov|govinfo\.gov)/", batch["notice"]["url"]
-        ):
-            yield Problem(
-                label,
-                where,
-                "notice",
-                "a batch with recorded entities needs its Federal Register document_number and a url on federalregister.gov or govinfo.gov",
             )
         for n, entity in enumerate(entities):
             entity_where = f"{where}, entity {_entry_label(entity, n).removeprefix('entry ')}"
