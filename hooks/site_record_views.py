@@ -44,6 +44,7 @@ class EntityView:
     location: str
     removed: str  # "Removed Mar 1, 2025 (notice ...)" or ""
     sources: tuple[Source, ...]
+    source_numbers: str  # "1, 3": where its sources stand in its batch's `entity_sources`
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class EntityBatchView:
     sections: str  # "" when the data does not say
     note: str
     entities: tuple[EntityView, ...]
+    entity_sources: tuple[Source, ...]  # every source of its entities, once each, numbered from 1
     entities_missing: str  # why the entities (or the rest of them) are not recorded, or ""
     sources: tuple[Source, ...]
 
@@ -176,6 +178,12 @@ def entity_list_view(views: SiteViews) -> EntityListView:
     batches, running = [], 0
     for batch in data.entity_batches:
         running += batch["count"]
+        # The entities of a batch mostly share their sources: each is listed once under the
+        # batch's table and each entity gives its numbers, which keeps the page light.
+        entity_sources: dict[Source, int] = {}
+        for entity in batch.get("entities", []):
+            for source in sources(entity["sources"]):
+                entity_sources.setdefault(source, len(entity_sources) + 1)
         entities = tuple(
             EntityView(
                 id=entity["id"],
@@ -191,6 +199,7 @@ def entity_list_view(views: SiteViews) -> EntityListView:
                     else ""
                 ),
                 sources=sources(entity["sources"]),
+                source_numbers=", ".join(str(entity_sources[source]) for source in sources(entity["sources"])),
             )
             for entity in batch.get("entities", [])
         )
@@ -205,6 +214,7 @@ def entity_list_view(views: SiteViews) -> EntityListView:
                 sections=", ".join(SECTION_NAMES[s] for s in batch.get("sections", [])),
                 note=fold(batch.get("note", "")),
                 entities=entities,
+                entity_sources=tuple(entity_sources),
                 entities_missing=fold(batch.get("entities_missing", "")),
                 sources=sources(batch["sources"]),
             )
