@@ -5,7 +5,8 @@
 - on_files: add the CSV/JSON downloads and the Atom feed to the build; serve site.css
   and site.js without their comments (site_assets);
 - on_page_markdown: check the data markers, keep renamed sections' old anchors
-  (front matter `anchor_aliases: {old-id: new-id}`), append the glossary;
+  (front matter `anchor_aliases: {old-id: new-id}`; `moved_anchors: {old-id: page.md#id}` for
+  entries moved to another page), append the glossary;
 - on_page_content: render the blocks the page's data markers ask for, once;
 - on_page_context: give Material's search one record per generated item;
 - on_post_page: fill the markers with their blocks and put the punch-list right
@@ -130,9 +131,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     src_uri = page.file.src_uri
     try:
         aliases = page.meta.get("anchor_aliases") or {}
+        moves = page.meta.get("moved_anchors") or {}
         if not isinstance(aliases, dict):
             raise MarkerError(f"docs/{src_uri}: front matter 'anchor_aliases' must map old ids to new ids")
-        return render_page_markdown(markdown, _state().data, src_uri, anchor_aliases=aliases)
+        if not isinstance(moves, dict):
+            raise MarkerError(f"docs/{src_uri}: front matter 'moved_anchors' must map old ids to pages and ids")
+        return render_page_markdown(markdown, _state().data, src_uri, anchor_aliases=aliases, moved_anchors=moves)
     except MarkerError as err:
         raise PluginError(str(err)) from None
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from congress_calendar import died_with_congress, ordinal
-from site_text import BILLS_PAGE, fold, format_date, plural
+from site_text import BILLS_PAGE, ENTITY_LIST_PAGE, ENTITY_YEAR_PAGE, fold, format_date, plural
 from site_views import Day, SiteViews, Source, Target, day, sources
 
 SECTION_NAMES = {"i": "(i)", "ii": "(ii)", "iv": "(iv)", "v": "(v)"}
@@ -50,6 +50,7 @@ class EntityView:
 @dataclass(frozen=True, slots=True)
 class EntityBatchView:
     id: str
+    target: Target  # its section on its year's page
     effective: Day
     notice: Notice
     count: int
@@ -64,6 +65,15 @@ class EntityBatchView:
 
 
 @dataclass(frozen=True, slots=True)
+class EntityYearView:
+    """One year's page of the Entity List: its batches, newest first, with their entities."""
+
+    year: int
+    overview: Target  # the Entity List's main page
+    batches: tuple[EntityBatchView, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class EntityListView:
     checked: Day
     total: int  # the running total after the newest batch
@@ -73,6 +83,7 @@ class EntityListView:
     later_checked: Day
     later_finding: str
     later_sources: tuple[Source, ...]
+    years: tuple[tuple[int, Target], ...]  # each year with a batch, oldest first, and its page
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +184,13 @@ def notice(record: Mapping[str, Any]) -> Notice:
     return Notice(", ".join(p for p in parts if p), record["url"])
 
 
-def entity_list_view(views: SiteViews) -> EntityListView:
+def entity_year_page(year: int | str) -> str:
+    """The page that shows the batches of `year` (by the date they took effect)."""
+    return ENTITY_YEAR_PAGE.format(year=year)
+
+
+def _entity_batches(views: SiteViews) -> list[EntityBatchView]:
+    """Every batch, oldest first, with its running total and its entities."""
     data = views.data
     batches, running = [], 0
     for batch in data.entity_batches:
@@ -206,6 +223,7 @@ def entity_list_view(views: SiteViews) -> EntityListView:
         batches.append(
             EntityBatchView(
                 id=batch["id"],
+                target=views.site.target(entity_year_page(batch["effective"][:4]), batch["id"]),
                 effective=day(batch["effective"]),
                 notice=notice(batch["notice"]),
                 count=batch["count"],
@@ -219,17 +237,33 @@ def entity_list_view(views: SiteViews) -> EntityListView:
                 sources=sources(batch["sources"]),
             )
         )
+    return batches
+
+
+def entity_list_view(views: SiteViews) -> EntityListView:
+    """The Entity List's main page: every batch in one table, each linking to its year's page."""
+    data = views.data
+    batches = _entity_batches(views)
     later = data.entity_list_later_changes
     return EntityListView(
         checked=day(data.entity_list_checked),
-        total=running,
+        total=batches[-1].running_total,
         recorded=sum(len(b.entities) for b in batches),
         batches=tuple(reversed(batches)),  # newest first
         newest=batches[-1].effective,
         later_checked=day(later["date"]),
         later_finding=fold(later["finding"]),
         later_sources=sources(later["sources"]),
+        years=tuple(
+            (year, views.site.target(entity_year_page(year)))
+            for year in sorted({int(b.effective.iso[:4]) for b in batches})
+        ),
     )
+
+
+def entity_year_view(views: SiteViews, year: int) -> EntityYearView:
+    batches = [b for b in _entity_batches(views) if b.effective.iso.startswith(f"{year}-")]
+    return EntityYearView(year, views.site.target(ENTITY_LIST_PAGE), tuple(reversed(batches)))
 
 
 def _shipments(figure: Mapping[str, Any]) -> str:

@@ -31,10 +31,13 @@ from site_data import SiteData
 from site_record_views import (
     ChartsView,
     EntityListView,
+    EntityYearView,
     UflpaFiguresView,
     bill_overview,
     entity_list_charts,
     entity_list_view,
+    entity_year_page,
+    entity_year_view,
     uflpa_figures_view,
     wro_charts,
 )
@@ -81,10 +84,11 @@ class Block:
 
     html: str
     search_records: tuple[SearchRecord, ...] = ()
+    other_anchors: tuple[str, ...] = ()  # ids it carries for items whose search record is elsewhere
 
     @property
     def anchor_ids(self) -> set[str]:
-        return {record.anchor for record in self.search_records if not record.joins_heading}
+        return {record.anchor for record in self.search_records if not record.joins_heading} | set(self.other_anchors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,7 @@ class BlockKind:
     view: Callable[[SiteViews], Any]  # a SiteViews method
     template: str  # in hooks/templates/
     search_records: Callable[[Any], tuple[SearchRecord, ...]] = lambda view: ()
+    other_anchors: Callable[[Any], tuple[str, ...]] = lambda view: ()  # ids of items searched for elsewhere
 
 
 # ---- Search records, from the views ------------------------------------------------
@@ -219,8 +224,8 @@ def ask_records(view: AskListView) -> tuple[SearchRecord, ...]:
 # ==== Records blocks: the Entity List, the UFLPA figures, the charts, the bills overview ====
 
 
-def entity_list_records(view: EntityListView) -> tuple[SearchRecord, ...]:
-    """One record per batch and one per recorded entity."""
+def entity_list_records(view: EntityYearView) -> tuple[SearchRecord, ...]:
+    """One record per batch and one per recorded entity, on the batches' year page."""
     records = []
     for batch in view.batches:
         records.append(
@@ -270,6 +275,36 @@ def chart_records(view: ChartsView) -> tuple[SearchRecord, ...]:
     return tuple(SearchRecord(chart.id, _text(chart.title), _text(chart.summary)) for chart in view.charts)
 
 
+def _with_year_pages(views: SiteViews) -> SiteViews:
+    """The Entity List's blocks link each batch to its year's page: every such page must exist."""
+    years = sorted({batch["effective"][:4] for batch in views.data.entity_batches})
+    missing = [year for year in years if entity_year_page(year) not in views.site.page_urls]
+    if missing:
+        raise MarkerError(
+            f"data/entity_list.yml has batches that took effect in {', '.join(missing)}, but no page for "
+            + ("that year" if len(missing) == 1 else "those years")
+            + ": add "
+            + ", ".join(
+                f"docs/{entity_year_page(year)} with the marker '<!-- data:entity-list-{year} -->'" for year in missing
+            )
+        )
+    return views
+
+
+def entity_list_overview(views: SiteViews) -> EntityListView:
+    return entity_list_view(_with_year_pages(views))
+
+
+def entities_of_year(year: int) -> BlockKind:
+    """The block of `<!-- data:entity-list-2024 -->`: the batches that took effect in 2024, with their entities."""
+    return BlockKind(
+        lambda views: entity_year_view(_with_year_pages(views), year), "entity_year.html", entity_list_records
+    )
+
+
+ENTITIES_OF_YEAR = re.compile(r"entity-list-([0-9]{4})")
+
+
 def bills_of_congress(congress: int) -> BlockKind:
     """The block of `<!-- data:bills-117 -->`: one Congress's bills."""
     return BlockKind(lambda views: views.bill_list(congress), "bills.html", bill_records)
@@ -279,11 +314,15 @@ BILLS_OF_CONGRESS = re.compile(r"bills-([0-9]{2,3})")
 
 
 def data_block(name: str) -> BlockKind | None:
-    """The block a `<!-- data:NAME -->` marker asks for: one in DATA_BLOCKS, or one Congress's bills."""
+    """The block a `<!-- data:NAME -->` marker asks for: one in DATA_BLOCKS, one Congress's
+    bills, or one year's Entity List batches."""
     if name in DATA_BLOCKS:
         return DATA_BLOCKS[name]
-    match = BILLS_OF_CONGRESS.fullmatch(name)
-    return bills_of_congress(int(match.group(1))) if match else None
+    if match := BILLS_OF_CONGRESS.fullmatch(name):
+        return bills_of_congress(int(match.group(1)))
+    if match := ENTITIES_OF_YEAR.fullmatch(name):
+        return entities_of_year(int(match.group(1)))
+    return None
 
 
 # ==== End of the records blocks ====
@@ -298,7 +337,10 @@ DATA_BLOCKS: dict[str, BlockKind] = {
     "downloads": BlockKind(SiteViews.downloads, "downloads.html"),
     # records
     "bill-overview": BlockKind(bill_overview, "bill_overview.html"),
-    "entity-list": BlockKind(entity_list_view, "entity_list.html", entity_list_records),
+    # a row per batch, whose search record is on its year's page with its entities
+    "entity-list": BlockKind(
+        entity_list_overview, "entity_list.html", other_anchors=lambda view: tuple(b.id for b in view.batches)
+    ),
     "uflpa-figures": BlockKind(uflpa_figures_view, "uflpa_figures.html", uflpa_figure_records),
     "wro-charts": BlockKind(wro_charts, "charts.html", chart_records),
     "entity-list-charts": BlockKind(entity_list_charts, "charts.html", chart_records),
@@ -364,7 +406,8 @@ class SiteRenderer:
             with cyclic_gc_paused():
                 self._views[name] = (view := block.view(self.views)), block.search_records(view)
         view, records = self._views[name]
-        return Block(render(self._template(block.template), view, here, self.glossary), records)
+        html = render(self._template(block.template), view, here, self.glossary)
+        return Block(html, records, block.other_anchors(view))
 
     def _template(self, name: str) -> jinja2.Template:
         if name not in self._templates:
@@ -439,8 +482,29 @@ def add_anchor_aliases(markdown: str, aliases: Mapping[str, str], src_uri: str) 
     return markdown
 
 
+def add_moved_anchors(markdown: str, moves: Mapping[str, str], src_uri: str) -> str:
+    """Keep old links working after entries move to another page: a hidden link carrying each
+    old id goes at the end of the page, pointing at the entry's new place (a Markdown link, so
+    MkDocs resolves it and checks its anchor)."""
+    stubs = []
+    for old, new in moves.items():
+        if not (isinstance(new, str) and re.fullmatch(r"[\w./-]+\.md#[\w-]+", new)):
+            raise MarkerError(
+                f"docs/{src_uri}: moved_anchors maps '{old}' to '{new}'; expected a page and an id, like '2023.md#{old}'"
+            )
+        stubs.append(
+            f"[This entry has moved to another page: go to it.]({new}){{ #{html.escape(str(old))} .moved-anchor }}"
+        )
+    return f'{markdown}\n\n<div class="moved-anchors" markdown>\n\n' + "\n\n".join(stubs) + "\n\n</div>\n"
+
+
 def render_page_markdown(
-    markdown: str, data: SiteData, src_uri: str, *, anchor_aliases: Mapping[str, str] | None = None
+    markdown: str,
+    data: SiteData,
+    src_uri: str,
+    *,
+    anchor_aliases: Mapping[str, str] | None = None,
+    moved_anchors: Mapping[str, str] | None = None,
 ) -> str:
     """The page's Markdown, its markers checked, renamed sections' old ids kept
     (`anchor_aliases`: old id -> new id, from the front matter) and the glossary appended.
@@ -451,6 +515,8 @@ def render_page_markdown(
     check_bills_by_congress(markdown, data, src_uri)
     if anchor_aliases:
         markdown = add_anchor_aliases(markdown, anchor_aliases, src_uri)
+    if moved_anchors:
+        markdown = add_moved_anchors(markdown, moved_anchors, src_uri)
     return f"{markdown}\n\n{abbreviations(data)}\n"
 
 
@@ -461,11 +527,17 @@ def check_marker(match: re.Match[str], data: SiteData, src_uri: str) -> None:
     if kind == "data" and data_block(name) is None:
         raise MarkerError(
             f"docs/{src_uri}: unknown marker '{match.group(0)}'; "
-            f"expected one of data:{', data:'.join(DATA_BLOCKS)}, data:bills-<Congress> or status:<proposal id>"
+            f"expected one of data:{', data:'.join(DATA_BLOCKS)}, data:bills-<Congress>, data:entity-list-<year> "
+            "or status:<proposal id>"
         )
     congress = BILLS_OF_CONGRESS.fullmatch(name) if kind == "data" else None
     if congress and not any(bill["congress"] == int(congress.group(1)) for bill in data.bills):
         raise MarkerError(f"docs/{src_uri}: marker '{match.group(0)}' names a Congress with no bill in data/bills.yml")
+    year = ENTITIES_OF_YEAR.fullmatch(name) if kind == "data" else None
+    if year and not any(batch["effective"].startswith(f"{year.group(1)}-") for batch in data.entity_batches):
+        raise MarkerError(
+            f"docs/{src_uri}: marker '{match.group(0)}' names a year with no batch in data/entity_list.yml"
+        )
 
 
 def check_bills_by_congress(markdown: str, data: SiteData, src_uri: str) -> None:

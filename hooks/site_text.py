@@ -17,6 +17,8 @@ from collections.abc import Iterator, Mapping
 HOME_PAGE = "index.md"
 CHANGES_PAGE = "changes.md"  # the "What changed" page: the feed's alternate link and its entries' ids
 BILLS_PAGE = "bills.md"  # where each bill has its section
+ENTITY_LIST_PAGE = "entity-list/index.md"  # the UFLPA Entity List: every batch in one table
+ENTITY_YEAR_PAGE = "entity-list/{year}.md"  # one page per year holds that year's batches and entities
 
 # Files written into the site at build time.
 FEED_PATH = "feed.xml"  # at the site's root; every page's head links to it (config.extra.feed_path)

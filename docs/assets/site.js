@@ -9,6 +9,9 @@
  * same way; their data-copy-label names the button ("Copy the call script"). Without
  * JavaScript the text is there to select by hand. No request, no cookie, no storage.
  *
+ * Moved entries: an old link to an entry now on another page lands on a stub with the old id
+ * (a.moved-anchor); the script sends the reader straight on to the entry's new address.
+ *
  * Search dialog name: Material marks its search box role="dialog" without a name (axe:
  * aria-dialog-name). It is named here, after the label Material gives the search options
  * ("Search" in the site's language), instead of in a copy of Material's template.
@@ -151,6 +154,18 @@
   }
 
   nameSearchDialog(); // site.js loads at the end of <body>: the search box is already there
+
+  // A link to an entry that has moved to another page lands on a stub carrying the old id
+  // (a.moved-anchor, shown by :target alone without JavaScript); follow it at once.
+  function followMovedAnchor() {
+    var id = window.location.hash.slice(1);
+    if (!id) return;
+    var stub = document.getElementById(decodeURIComponent(id));
+    if (stub && stub.classList.contains("moved-anchor") && stub.href) window.location.replace(stub.href);
+  }
+
+  followMovedAnchor();
+  window.addEventListener("hashchange", followMovedAnchor);
 
   // Material's document$ emits on every page load (also with instant navigation).
   if (window.document$ && typeof window.document$.subscribe === "function") {

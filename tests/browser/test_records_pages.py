@@ -8,7 +8,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-RECORDS_PAGES = ("wros/", "bills/", "entity-list/")
+RECORDS_PAGES = ("wros/", "bills/", "entity-list/", "entity-list/2023/", "entity-list/2024/", "entity-list/2025/")
 WIDTHS = {"laptop": (1366, 900), "phone": (390, 844)}
 
 # Every element in the article that is wider than its own box and lets it scroll or clips it.
@@ -73,3 +73,18 @@ def test_charts_are_images_named_by_their_titles_with_their_numbers(site, new_co
         assert all(c["title"] in names for c in charts), names
         seen += len(charts)
     assert seen >= 3  # WROs and Findings, the Entity List, the UFLPA figures
+
+
+def test_an_old_link_to_a_moved_entity_lands_on_the_entity(site, new_context) -> None:
+    # Ninestar's row was on the Entity List page until the year pages; links to it were published.
+    page = new_context().new_page()
+    page.goto(site.url("entity-list/#ninestar-corporation"), wait_until="load")
+    page.wait_for_url("**/entity-list/2023/#ninestar-corporation")
+    assert page.evaluate("document.querySelector(':target').textContent").strip().startswith("Ninestar Corporation")
+    # without JavaScript the stub itself shows and says where to go
+    still = new_context(java_script_enabled=False).new_page()
+    still.goto(site.url("entity-list/#ninestar-corporation"), wait_until="load")
+    stub = still.locator("#ninestar-corporation")
+    assert stub.is_visible() and "has moved" in stub.inner_text()
+    assert stub.get_attribute("href") == "2023/#ninestar-corporation"
+    assert not still.locator("#camel-group").is_visible()  # the other stubs stay hidden

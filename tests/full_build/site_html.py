@@ -34,7 +34,8 @@ class _Walker(HTMLParser):
             self.page.ids.add(anchor)
             if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
                 self.page.heading_ids.append((tag, anchor))
-            if tag in LINKABLE_TAGS and not anchor.startswith(NOT_LINKABLE_PREFIXES):
+            moved = tag == "a" and "moved-anchor" in (values.get("class") or "").split()  # a moved entry's old id
+            if (tag in LINKABLE_TAGS or moved) and not anchor.startswith(NOT_LINKABLE_PREFIXES):
                 self.page.anchors.add(anchor)
         if tag == "a" and (name := values.get("name")):
             self.page.ids.add(name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import posixpath
 import re
 from pathlib import Path
 
@@ -44,6 +45,8 @@ def test_page_titles_come_from_the_page_not_the_file_name(pages) -> None:
         assert title_match, url
         title = title_match.group(1)
         source = ROOT / "docs" / ("index.md" if not url else url.rstrip("/") + ".md")
+        if not source.exists():  # a folder's main page: docs/entity-list/index.md is /entity-list/
+            source = ROOT / "docs" / url / "index.md"
         meta = re.search(r"^title: (.+)$", source.read_text(encoding="utf-8").split("---\n", 2)[1], re.M)
         h1 = re.search(r"^# (.+?)(\s*\{.*\})?$", source.read_text(encoding="utf-8"), re.M)
         assert h1, f"{source}: no H1"
@@ -162,10 +165,15 @@ def test_every_page_has_a_description(pages) -> None:
     assert len(descriptions) == len(pages), "each page needs its own description, not the site default"
 
 
-def test_entity_list_page_has_every_batch_and_entity_anchor_its_downloads_and_search(built_site: Path, pages) -> None:
+def test_entity_list_pages_have_every_batch_and_entity_anchor_their_downloads_and_search(
+    built_site: Path, pages
+) -> None:
     page = pages["entity-list/"]
     batches, entities = DATA.entity_batches, [entity for _, entity in DATA.entities()]
-    assert {b["id"] for b in batches} | {e["id"] for e in entities} <= page.anchors
+    assert {b["id"] for b in batches} <= page.anchors  # the overview's rows
+    year_of = {b["id"]: b["effective"][:4] for b in batches} | {e["id"]: b["effective"][:4] for b, e in DATA.entities()}
+    for anchor, year in year_of.items():  # each batch and entity on its year's page
+        assert anchor in pages[f"entity-list/{year}/"].anchors, anchor
     for kind in ("entity_list", "uflpa_stats"):
         assert f"../downloads/{kind}.csv" in page.links and f"../downloads/{kind}.json" in page.links
     with open(built_site / "downloads" / "entity_list.csv", newline="", encoding="utf-8") as handle:
@@ -177,11 +185,26 @@ def test_entity_list_page_has_every_batch_and_entity_anchor_its_downloads_and_se
         json.loads((built_site / "downloads" / "uflpa_stats.json").read_text(encoding="utf-8"))["uflpa_stats"]
     ) == len(DATA.uflpa_figures)
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
-    for record in [*batches, *entities]:
-        assert f"entity-list/#{record['id']}" in locations
+    locations = [doc["location"] for doc in index["docs"]]
+    for anchor, year in year_of.items():
+        assert locations.count(f"entity-list/{year}/#{anchor}") == 1, anchor  # found once, where it is
+        assert f"entity-list/#{anchor}" not in locations
     # the proposals it bears on link to it
     assert "../entity-list/" in pages["customs/"].links
+
+
+def test_moved_entries_old_links_lead_to_their_new_place(pages) -> None:
+    stubs = 0
+    for url, page in pages.items():
+        html = page.path.read_text(encoding="utf-8")
+        for tag in re.findall(r"<a [^>]*moved-anchor[^>]*>", html):
+            href, old_id = (re.search(rf'{name}="([^"]+)"', tag) for name in ("href", "id"))
+            assert href and old_id, tag
+            target_page, target_id = href.group(1).split("#")
+            target = posixpath.normpath(posixpath.join(url, target_page)) + "/"
+            assert target_id in pages[target].anchors, (url, old_id.group(1), href.group(1))
+            stubs += 1
+    assert stubs >= 25  # the entities the Entity List page showed until the year pages
 
 
 def test_search_finds_bills_by_the_names_people_use(built_site: Path) -> None:

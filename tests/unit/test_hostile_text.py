@@ -113,6 +113,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
 # Every generated block, as (name, page marker or punch-list form, the page that shows it).
 BLOCKS = [
     *[(f"data:{name}", "wros.md") for name in sorted(DATA_BLOCKS)],
+    ("data:entity-list-2022", "entity-list/2022.md"),
+    ("data:entity-list-2024", "entity-list/2024.md"),
     ("status:region-wide-wro", "customs.md"),
     ("punch-list", "index.md"),  # full
     ("punch-list", "customs.md"),  # lever
@@ -154,7 +156,9 @@ SHOWN = {
     "data:wros": [LONG],
     "data:bills": [LONG, SHORT],
     "data:bill-overview": [LONG],
-    "data:entity-list": [LONG, MEDIUM, SHORT],
+    "data:entity-list": [LONG],  # the search for later changes
+    "data:entity-list-2022": [LONG],  # what is not recorded yet
+    "data:entity-list-2024": [LONG, MEDIUM, SHORT],  # the note, the entity's name, alias and place
     "data:uflpa-figures": [LONG],
     "data:changes": [MEDIUM, LONG],
     "data:glossary": [LONG[:200]],

@@ -13,9 +13,7 @@ from conftest import FIXTURE_DATA, SCHEMA_DIR, edit_data
 from site_data import load_site_data
 from site_render import MarkerError, SiteRenderer, render_page_markdown
 from site_views import SiteMap
-from test_site_render import PAGES, SITE, parse
-
-PAGES = {**PAGES, "entity-list.md": "entity-list/"}
+from test_site_render import PAGES, SITE, hrefs, parse
 
 
 @pytest.fixture
@@ -23,12 +21,12 @@ def data():
     return load_site_data(FIXTURE_DATA, schema_dir=SCHEMA_DIR)
 
 
-def blocks(data, marker: str, src_uri: str = "entity-list.md", today: datetime.date | None = None):
+def blocks(data, marker: str, src_uri: str = "entity-list/index.md", today: datetime.date | None = None):
     renderer = SiteRenderer(data, SiteMap(PAGES, SITE), today=today)
     return renderer.page_blocks(marker, src_uri, PAGES[src_uri])
 
 
-def html_of(data, marker: str, src_uri: str = "entity-list.md", today: datetime.date | None = None) -> str:
+def html_of(data, marker: str, src_uri: str = "entity-list/index.md", today: datetime.date | None = None) -> str:
     return blocks(data, marker, src_uri, today).fill(marker)
 
 
@@ -79,17 +77,29 @@ def test_entity_list_chart_shows_the_running_total_after_each_batch(data) -> Non
     assert [row[1] for row in uflpa_chart["rows"]] == [f"{f['shipments']:,}" for f in detained]
 
 
+def text_of(fragment: str) -> str:
+    return " ".join(" ".join(parse(fragment).text).split())
+
+
+def year_blocks(data, year: int):
+    return blocks(data, f"<!-- data:entity-list-{year} -->", f"entity-list/{year}.md")
+
+
 def test_entity_list_says_what_it_covers(data) -> None:
-    text = " ".join(" ".join(parse(html_of(data, "<!-- data:entity-list -->")).text).split())
+    text = text_of(html_of(data, "<!-- data:entity-list -->"))
     total = sum(batch["count"] for batch in data.entity_batches)
     recorded = len(data.entities())
     assert (
         f"{len(data.entity_batches)} notices, {total} entities in all; {recorded} of them recorded one by one" in text
     )
     assert "none confirmed as of Nov 27, 2026" in text
-    for batch in data.entity_batches:
+    assert "The entities, year by year: 2022 · 2024" in text
+    for batch in data.entity_batches:  # what is missing is said where the batch's entities are
         if "entities_missing" in batch:
-            assert batch["entities_missing"] in text
+            year = int(batch["effective"][:4])
+            assert batch["entities_missing"] in text_of(
+                year_blocks(data, year).fill(f"<!-- data:entity-list-{year} -->")
+            )
 
 
 def test_a_partly_recorded_batch_says_how_many_are_missing(data_dir) -> None:
@@ -99,19 +109,60 @@ def test_a_partly_recorded_batch_says_how_many_are_missing(data_dir) -> None:
 
     edit_data(data_dir, "entity_list", record_one_of_three)
     data = load_site_data(data_dir, schema_dir=SCHEMA_DIR)
-    text = " ".join(" ".join(parse(html_of(data, "<!-- data:entity-list -->")).text).split())
-    assert "2 of 3" in text  # the overview's "Recorded here" cell
+    assert "2 of 3" in text_of(html_of(data, "<!-- data:entity-list -->"))  # the overview's "Recorded here"
+    text = text_of(html_of(data, "<!-- data:entity-list-2024 -->", "entity-list/2024.md"))
     assert "The other 1 not recorded here yet. The third name was not readable." in text
     assert "Example Shoes Co., Ltd." in text and "Example Seafood Group" in text
 
 
-def test_entity_list_anchors_and_search_records_cover_every_batch_and_entity(data) -> None:
-    page = blocks(data, "<!-- data:entity-list -->")
-    expected = {b["id"] for b in data.entity_batches} | {e["id"] for _, e in data.entities()}
-    assert page.anchor_ids == expected
-    assert {r.anchor for r in page.search_records} == expected
-    shoes = next(r for r in page.search_records if r.anchor == "example-shoes")
+def test_each_batch_is_on_its_years_page_and_in_the_overview(data) -> None:
+    overview = blocks(data, "<!-- data:entity-list -->")
+    assert overview.anchor_ids == {b["id"] for b in data.entity_batches}  # a row each: published anchors stay
+    assert not overview.search_records  # the records are on the year pages, once each
+    links = hrefs(overview.fill("<!-- data:entity-list -->"))
+    for batch in data.entity_batches:
+        assert f"../entity-list/{batch['effective'][:4]}/#{batch['id']}" in links
+    seen: set[str] = set()
+    for year in (2022, 2024):
+        page = year_blocks(data, year)
+        expected = {b["id"] for b in data.entity_batches if b["effective"].startswith(f"{year}-")}
+        expected |= {e["id"] for b, e in data.entities() if b["effective"].startswith(f"{year}-")}
+        assert page.anchor_ids == expected
+        assert {r.anchor for r in page.search_records} == expected
+        seen |= expected
+    assert seen == {b["id"] for b in data.entity_batches} | {e["id"] for _, e in data.entities()}
+    shoes = next(r for r in year_blocks(data, 2024).search_records if r.anchor == "example-shoes")
     assert "Example Shoe Industry Co." in shoes.text  # the alias the notice gives
+
+
+def test_a_year_with_batches_needs_its_page(data) -> None:
+    pages = {uri: url for uri, url in PAGES.items() if uri != "entity-list/2022.md"}
+    renderer = SiteRenderer(data, SiteMap(pages, SITE))
+    with pytest.raises(MarkerError) as caught:
+        renderer.page_blocks("<!-- data:entity-list -->", "entity-list/index.md", "entity-list/")
+    assert str(caught.value) == (
+        "data/entity_list.yml has batches that took effect in 2022, but no page for that year: "
+        "add docs/entity-list/2022.md with the marker '<!-- data:entity-list-2022 -->'"
+    )
+
+
+def test_a_year_marker_needs_batches_of_that_year(data) -> None:
+    with pytest.raises(MarkerError) as caught:
+        render_page_markdown("<!-- data:entity-list-2023 -->", data, "entity-list/2023.md")
+    assert "names a year with no batch in data/entity_list.yml" in str(caught.value)
+
+
+def test_moved_anchors_leave_a_stub_linking_the_new_place(data) -> None:
+    markdown = render_page_markdown(
+        "# List\n", data, "entity-list/index.md", moved_anchors={"example-shoes": "2024.md#example-shoes"}
+    )
+    assert (
+        "[This entry has moved to another page: go to it.](2024.md#example-shoes){ #example-shoes .moved-anchor }"
+        in markdown
+    )
+    with pytest.raises(MarkerError) as caught:
+        render_page_markdown("# List\n", data, "entity-list/index.md", moved_anchors={"example-shoes": "elsewhere"})
+    assert "moved_anchors maps 'example-shoes' to 'elsewhere'" in str(caught.value)
 
 
 BUILT_BEFORE_END = datetime.date(2026, 11, 29)

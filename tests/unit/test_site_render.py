@@ -35,6 +35,9 @@ PAGES = {
     "about.md": "about/",
     "changes.md": "changes/",
     "glossary.md": "glossary/",
+    "entity-list/index.md": "entity-list/",
+    "entity-list/2022.md": "entity-list/2022/",  # the fixture's batches took effect in 2022 and 2024
+    "entity-list/2024.md": "entity-list/2024/",
 }
 SITE = "https://example.org/punch/"
 
