@@ -177,7 +177,7 @@ class BillOverviewView:
 
 def notice(record: Mapping[str, Any]) -> Notice:
     parts = [
-        record.get("document_number", ""),
+        record.get("document_number", "number not found"),
         record.get("citation", ""),
         f"published {format_date(record['published'])}",
     ]
@@ -216,7 +216,7 @@ def _entity_batches(views: SiteViews) -> list[EntityBatchView]:
                     else ""
                 ),
                 sources=sources(entity["sources"]),
-                source_numbers=", ".join(str(entity_sources[source]) for source in sources(entity["sources"])),
+                source_numbers=", ".join(str(n) for n in sorted(entity_sources[s] for s in sources(entity["sources"]))),
             )
             for entity in batch.get("entities", [])
         )
