@@ -190,36 +190,46 @@ def entity_year_page(year: int | str) -> str:
 
 
 def _entity_batches(views: SiteViews) -> list[EntityBatchView]:
-    """Every batch, oldest first, with its running total and its entities."""
-    data = views.data
+    """Every batch, oldest first, with its running total and its entities (made once per build:
+    the main page and each year's page show them)."""
+    if "entity_batches" not in views.made_once:
+        views.made_once["entity_batches"] = _make_entity_batches(views)
+    batches: list[EntityBatchView] = views.made_once["entity_batches"]
+    return batches
+
+
+def _entity_view(entity: Mapping[str, Any], entity_sources: dict[Source, int]) -> EntityView:
+    """An entity; its sources are numbered in `entity_sources`, its batch's list, as they come."""
+    own = sources(entity["sources"])
+    for source in own:
+        entity_sources.setdefault(source, len(entity_sources) + 1)
+    removed = entity.get("removed")
+    return EntityView(
+        id=entity["id"],
+        name=fold(entity["name"]),
+        aliases=fold("; ".join(entity.get("aliases", []))),
+        sections=", ".join(SECTION_NAMES[s] for s in entity["sections"]),
+        sector=fold(entity["sector"]),
+        location=fold(entity["location"]),
+        removed=(
+            f"Removed {format_date(removed['date'])} ({notice(removed['notice']).text}). "
+            f"{fold(removed.get('note', ''))}".strip()
+            if removed
+            else ""
+        ),
+        sources=own,
+        source_numbers=", ".join(str(n) for n in sorted({entity_sources[source] for source in own})),
+    )
+
+
+def _make_entity_batches(views: SiteViews) -> list[EntityBatchView]:
     batches, running = [], 0
-    for batch in data.entity_batches:
+    for batch in views.data.entity_batches:
         running += batch["count"]
         # The entities of a batch mostly share their sources: each is listed once under the
         # batch's table and each entity gives its numbers, which keeps the page light.
         entity_sources: dict[Source, int] = {}
-        for entity in batch.get("entities", []):
-            for source in sources(entity["sources"]):
-                entity_sources.setdefault(source, len(entity_sources) + 1)
-        entities = tuple(
-            EntityView(
-                id=entity["id"],
-                name=fold(entity["name"]),
-                aliases=fold("; ".join(entity.get("aliases", []))),
-                sections=", ".join(SECTION_NAMES[s] for s in entity["sections"]),
-                sector=fold(entity["sector"]),
-                location=fold(entity["location"]),
-                removed=(
-                    f"Removed {format_date(entity['removed']['date'])} ({notice(entity['removed']['notice']).text}). "
-                    f"{fold(entity['removed'].get('note', ''))}".strip()
-                    if entity.get("removed")
-                    else ""
-                ),
-                sources=sources(entity["sources"]),
-                source_numbers=", ".join(str(n) for n in sorted(entity_sources[s] for s in sources(entity["sources"]))),
-            )
-            for entity in batch.get("entities", [])
-        )
+        entities = tuple(_entity_view(entity, entity_sources) for entity in batch.get("entities", []))
         batches.append(
             EntityBatchView(
                 id=batch["id"],

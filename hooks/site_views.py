@@ -300,6 +300,7 @@ class SiteViews:
         self.today = today or datetime.date.today()
         self._proposals: dict[str, ProposalView] = {}
         self._bills: dict[str, BillRef] = {}
+        self.made_once: dict[str, Any] = {}  # views several blocks share (site_record_views), by name
 
     def bill_ref(self, bill_id: str) -> BillRef:
         if bill_id not in self._bills:
