@@ -254,8 +254,10 @@ def scale_project(project: Path, scale: int) -> dict[str, int]:
     for batch in entity_list["batches"]:  # each batch `scale` times larger; its count agrees
         batch["count"] *= scale
         entities = list(batch.get("entities", []))
+        # The copies share their sources with the original, as a batch's entities do in the real
+        # file (one YAML anchor per batch), so the synthetic file is written with aliases too.
         for n in range(1, scale if entities else 1):
-            batch["entities"] += [{**copy.deepcopy(e), "id": _copy_id(e["id"], n)} for e in entities]
+            batch["entities"] += [{**e, "id": _copy_id(e["id"], n)} for e in entities]
 
     _dump(proposals, data / "proposals.yml")
     _dump(wros, data / "wros.yml")
