@@ -36,13 +36,12 @@ from site_record_views import (
     bill_overview,
     entity_list_charts,
     entity_list_view,
-    entity_year_page,
     entity_year_view,
     uflpa_figures_view,
     wro_charts,
 )
 from site_templates import ENVIRONMENT, Glossary, Here, render
-from site_text import HOME_PAGE, cyclic_gc_paused, fold
+from site_text import CHANGES_YEAR_PAGE, ENTITY_YEAR_PAGE, HOME_PAGE, cyclic_gc_paused, fold
 from site_views import (
     AskListView,
     BillListView,
@@ -275,34 +274,71 @@ def chart_records(view: ChartsView) -> tuple[SearchRecord, ...]:
     return tuple(SearchRecord(chart.id, _text(chart.title), _text(chart.summary)) for chart in view.charts)
 
 
-def _with_year_pages(views: SiteViews) -> SiteViews:
-    """The Entity List's blocks link each batch to its year's page: every such page must exist."""
-    years = sorted({batch["effective"][:4] for batch in views.data.entity_batches})
-    missing = [year for year in years if entity_year_page(year) not in views.site.page_urls]
-    if missing:
-        raise MarkerError(
-            f"data/entity_list.yml has batches that took effect in {', '.join(missing)}, but no page for "
-            + ("that year" if len(missing) == 1 else "those years")
-            + ": add "
-            + ", ".join(
-                f"docs/{entity_year_page(year)} with the marker '<!-- data:entity-list-{year} -->'" for year in missing
+@dataclass(frozen=True, slots=True)
+class YearPages:
+    """Records shown one page per year (the main page links each record to its year's page):
+    which years have records, and the page each year needs."""
+
+    records: str  # what the data has, in words: "data/entity_list.yml has batches that took effect in"
+    page: str  # "entity-list/{year}.md"
+    marker: str  # the year page's marker without its year: "entity-list"
+    years_of: Callable[[SiteData], set[str]]
+
+    def checked(self, views: SiteViews) -> SiteViews:
+        """`views`, once every year with records has its page (or a MarkerError that says which to add)."""
+        missing = sorted(y for y in self.years_of(views.data) if self.page.format(year=y) not in views.site.page_urls)
+        if missing:
+            raise MarkerError(
+                f"{self.records} {', '.join(missing)}, but no page for "
+                + ("that year" if len(missing) == 1 else "those years")
+                + ": add "
+                + ", ".join(
+                    f"docs/{self.page.format(year=y)} with the marker '<!-- data:{self.marker}-{y} -->'"
+                    for y in missing
+                )
             )
-        )
-    return views
+        return views
+
+    def has_records_in(self, data: SiteData, year: str) -> bool:
+        return year in self.years_of(data)
+
+
+ENTITY_YEARS = YearPages(
+    "data/entity_list.yml has batches that took effect in",
+    ENTITY_YEAR_PAGE,
+    "entity-list",
+    lambda data: {batch["effective"][:4] for batch in data.entity_batches},
+)
+CHANGE_YEARS = YearPages(
+    "data/proposals.yml has status changes in",
+    CHANGES_YEAR_PAGE,
+    "changes",
+    lambda data: {change.date[:4] for change in data.status_changes()},
+)
 
 
 def entity_list_overview(views: SiteViews) -> EntityListView:
-    return entity_list_view(_with_year_pages(views))
+    return entity_list_view(ENTITY_YEARS.checked(views))
 
 
 def entities_of_year(year: int) -> BlockKind:
     """The block of `<!-- data:entity-list-2024 -->`: the batches that took effect in 2024, with their entities."""
     return BlockKind(
-        lambda views: entity_year_view(_with_year_pages(views), year), "entity_year.html", entity_list_records
+        lambda views: entity_year_view(ENTITY_YEARS.checked(views), year), "entity_year.html", entity_list_records
     )
 
 
+def change_overview(views: SiteViews) -> ChangeListView:
+    return CHANGE_YEARS.checked(views).change_list()
+
+
+def changes_of_year(year: int) -> BlockKind:
+    """The block of `<!-- data:changes-2024 -->`: 2024's status changes with their notes and sources."""
+    return BlockKind(lambda views: CHANGE_YEARS.checked(views).change_list(year), "changes_year.html", change_records)
+
+
 ENTITIES_OF_YEAR = re.compile(r"entity-list-([0-9]{4})")
+CHANGES_OF_YEAR = re.compile(r"changes-([0-9]{4})")
 
 
 def bills_of_congress(congress: int) -> BlockKind:
@@ -315,13 +351,15 @@ BILLS_OF_CONGRESS = re.compile(r"bills-([0-9]{2,3})")
 
 def data_block(name: str) -> BlockKind | None:
     """The block a `<!-- data:NAME -->` marker asks for: one in DATA_BLOCKS, one Congress's
-    bills, or one year's Entity List batches."""
+    bills, or one year's Entity List batches or status changes."""
     if name in DATA_BLOCKS:
         return DATA_BLOCKS[name]
     if match := BILLS_OF_CONGRESS.fullmatch(name):
         return bills_of_congress(int(match.group(1)))
     if match := ENTITIES_OF_YEAR.fullmatch(name):
         return entities_of_year(int(match.group(1)))
+    if match := CHANGES_OF_YEAR.fullmatch(name):
+        return changes_of_year(int(match.group(1)))
     return None
 
 
@@ -332,7 +370,10 @@ def data_block(name: str) -> BlockKind | None:
 DATA_BLOCKS: dict[str, BlockKind] = {
     "wros": BlockKind(SiteViews.wro_table, "wros.html", wro_records),
     "bills": BlockKind(SiteViews.bill_list, "bills.html", bill_records),
-    "changes": BlockKind(SiteViews.change_list, "changes.html", change_records),
+    # one line per change, whose search record is on its year's page with its note and sources
+    "changes": BlockKind(
+        change_overview, "changes.html", other_anchors=lambda view: tuple(c.anchor for c in view.changes)
+    ),
     "glossary": BlockKind(SiteViews.glossary, "glossary.html", glossary_records),
     "downloads": BlockKind(SiteViews.downloads, "downloads.html"),
     # records
@@ -527,17 +568,19 @@ def check_marker(match: re.Match[str], data: SiteData, src_uri: str) -> None:
     if kind == "data" and data_block(name) is None:
         raise MarkerError(
             f"docs/{src_uri}: unknown marker '{match.group(0)}'; "
-            f"expected one of data:{', data:'.join(DATA_BLOCKS)}, data:bills-<Congress>, data:entity-list-<year> "
-            "or status:<proposal id>"
+            f"expected one of data:{', data:'.join(DATA_BLOCKS)}, data:bills-<Congress>, data:entity-list-<year>, "
+            "data:changes-<year> or status:<proposal id>"
         )
     congress = BILLS_OF_CONGRESS.fullmatch(name) if kind == "data" else None
     if congress and not any(bill["congress"] == int(congress.group(1)) for bill in data.bills):
         raise MarkerError(f"docs/{src_uri}: marker '{match.group(0)}' names a Congress with no bill in data/bills.yml")
-    year = ENTITIES_OF_YEAR.fullmatch(name) if kind == "data" else None
-    if year and not any(batch["effective"].startswith(f"{year.group(1)}-") for batch in data.entity_batches):
-        raise MarkerError(
-            f"docs/{src_uri}: marker '{match.group(0)}' names a year with no batch in data/entity_list.yml"
-        )
+    for pattern, pages, records in (
+        (ENTITIES_OF_YEAR, ENTITY_YEARS, "batch in data/entity_list.yml"),
+        (CHANGES_OF_YEAR, CHANGE_YEARS, "status change in data/proposals.yml"),
+    ):
+        year = pattern.fullmatch(name) if kind == "data" else None
+        if year and not pages.has_records_in(data, year.group(1)):
+            raise MarkerError(f"docs/{src_uri}: marker '{match.group(0)}' names a year with no {records}")
 
 
 def check_bills_by_congress(markdown: str, data: SiteData, src_uri: str) -> None:

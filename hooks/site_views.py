@@ -20,7 +20,7 @@ from typing import Any, Literal
 from congress_calendar import died_with_congress
 from site_data import SiteData
 from site_exports import DOWNLOAD_KINDS
-from site_text import BILLS_PAGE, DOWNLOADS_DIR, HOME_PAGE, fold, format_date, plural, site_path
+from site_text import BILLS_PAGE, CHANGES_YEAR_PAGE, DOWNLOADS_DIR, HOME_PAGE, fold, format_date, plural, site_path
 
 DOWNLOAD_LABELS = {
     "proposals": "The punch-list",
@@ -217,6 +217,7 @@ class BillListView:
 @dataclass(frozen=True, slots=True)
 class ChangeView:
     anchor: str
+    target: Target  # the change with its note and sources, on its year's page
     date: Day
     proposal: Link
     status: Status
@@ -227,7 +228,10 @@ class ChangeView:
 
 @dataclass(frozen=True, slots=True)
 class ChangeListView:
+    """Changes, newest first: all of them on "What changed", one year's on that year's page."""
+
     changes: tuple[ChangeView, ...]
+    years: tuple[tuple[int, Target], ...]  # every year with a change, newest first, and its page
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +305,7 @@ class SiteViews:
         self._proposals: dict[str, ProposalView] = {}
         self._bills: dict[str, BillRef] = {}
         self.made_once: dict[str, Any] = {}  # views several blocks share (site_record_views), by name
+        self._changes: tuple[ChangeView, ...] | None = None  # made once: "What changed" and each year's page
 
     def bill_ref(self, bill_id: str) -> BillRef:
         if bill_id not in self._bills:
@@ -456,11 +461,13 @@ class SiteViews:
             )
         return BillListView(day(data.bills_checked), tuple(bills))
 
-    def change_list(self) -> ChangeListView:
-        return ChangeListView(
-            tuple(
+    def change_list(self, year: int | None = None) -> ChangeListView:
+        """Every status change, newest first, or only those of `year`."""
+        if self._changes is None:
+            self._changes = tuple(
                 ChangeView(
                     anchor=change.anchor,
+                    target=self.site.target(CHANGES_YEAR_PAGE.format(year=change.date[:4]), change.anchor),
                     date=day(change.date),
                     proposal=Link(fold(change.proposal["title"]), self.proposal_target(change.proposal)),
                     status=Status(change.state, change.label, day(change.date)),
@@ -470,7 +477,11 @@ class SiteViews:
                 )
                 for change in self.data.status_changes()
             )
+        changes = (
+            self._changes if year is None else tuple(c for c in self._changes if c.date.iso.startswith(f"{year}-"))
         )
+        years = sorted({int(c.date.iso[:4]) for c in self._changes}, reverse=True)
+        return ChangeListView(changes, tuple((y, self.site.target(CHANGES_YEAR_PAGE.format(year=y))) for y in years))
 
     def glossary(self) -> GlossaryView:
         terms = sorted(self.data.glossary, key=lambda t: t["term"].lower())

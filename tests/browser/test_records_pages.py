@@ -8,7 +8,16 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-RECORDS_PAGES = ("wros/", "bills/", "entity-list/", "entity-list/2023/", "entity-list/2024/", "entity-list/2025/")
+RECORDS_PAGES = (
+    "wros/",
+    "bills/",
+    "entity-list/",
+    "entity-list/2023/",
+    "entity-list/2024/",
+    "entity-list/2025/",
+    "changes/",
+    "changes/2025/",
+)
 WIDTHS = {"laptop": (1366, 900), "phone": (390, 844)}
 
 # Every element in the article that is wider than its own box and lets it scroll or clips it.

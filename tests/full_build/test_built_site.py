@@ -147,8 +147,9 @@ def test_every_record_and_status_is_found_by_search_at_its_own_anchor(built_site
         assert wro["entity"].split()[0] in docs[f"wros/#{wro['id']}"]["title"]
     for bill in DATA.bills:
         assert docs[f"bills/#{bill['id']}"]["title"].startswith(bill["number"])
-    for change in DATA.status_changes():
-        assert f"changes/#{change.anchor}" in docs
+    for change in DATA.status_changes():  # on its year's page, with its note; once
+        assert f"changes/{change.date[:4]}/#{change.anchor}" in docs
+        assert f"changes/#{change.anchor}" not in docs
     for proposal in DATA.proposals:
         # the status box joins the entry of the proposal's own section, whose prose follows
         section = docs[f"{LEVER_URLS[proposal['lever']]}#{proposal['id']}"]

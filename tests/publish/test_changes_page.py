@@ -1,9 +1,10 @@
-"""The "What changed" page: every dated status change of every proposal, newest first,
-each linking to its proposal's section."""
+"""The "What changed" page: every dated status change of every proposal, newest first, in one
+line each that links to the change's note and sources on its year's page and to its proposal's
+section."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -18,7 +19,7 @@ from site_data import load_site_data
 class Item:
     id: str
     date: str = ""  # the first <time datetime> in the item
-    href: str = ""  # the first link in the item: the proposal's section
+    hrefs: list[str] = field(default_factory=list)  # its links: the year page's entry, the proposal's section
     text: str = ""
 
 
@@ -45,8 +46,8 @@ class _ChangeList(HTMLParser):
                 self.items.append(Item(id=values.get("id") or ""))
         elif self.depth == 1 and tag == "time" and not self.items[-1].date:
             self.items[-1].date = values.get("datetime") or ""
-        elif self.depth == 1 and tag == "a" and not self.items[-1].href:
-            self.items[-1].href = values.get("href") or ""
+        elif self.depth >= 1 and tag == "a":  # its sources too, in their nested list
+            self.items[-1].hrefs.append(values.get("href") or "")
 
     def handle_endtag(self, tag: str) -> None:
         if self.inside and tag == "li":
@@ -59,12 +60,16 @@ class _ChangeList(HTMLParser):
             self.items[-1].text += data
 
 
+def change_items(page: Path) -> list[Item]:
+    parser = _ChangeList()
+    parser.feed(page.read_text(encoding="utf-8"))
+    assert parser.lists == 1, f"expected one change list on {page}"
+    return parser.items
+
+
 @pytest.fixture(scope="module")
 def changes(built_site: Path) -> list[Item]:
-    parser = _ChangeList()
-    parser.feed((built_site / "changes" / "index.html").read_text(encoding="utf-8"))
-    assert parser.lists == 1, "expected one change list on the page"
-    return parser.items
+    return change_items(built_site / "changes" / "index.html")
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +105,21 @@ def test_each_change_links_to_its_proposals_section(built_site: Path, changes: l
         proposal_id = item.id.removeprefix("change-").removesuffix(f"-{item.date}")
         proposal = data.proposal(proposal_id)
         assert proposal is not None, item.id
-        parts = urlsplit(urljoin("/changes/", item.href))
-        assert (parts.path, parts.fragment) == ("/" + lever_pages[proposal["lever"]], proposal_id), item.href
+        parts = urlsplit(urljoin("/changes/", item.hrefs[1]))
+        assert (parts.path, parts.fragment) == ("/" + lever_pages[proposal["lever"]], proposal_id), item.hrefs
         target = built_site / unquote(parts.path).lstrip("/") / "index.html"
         assert f'id="{proposal_id}"' in target.read_text(encoding="utf-8"), f"no section #{proposal_id} on {parts.path}"
+
+
+def test_each_change_leads_to_its_note_and_sources_on_its_years_page(built_site: Path, changes: list[Item]) -> None:
+    for item in changes:
+        parts = urlsplit(urljoin("/changes/", item.hrefs[0]))
+        assert (parts.path, parts.fragment) == (f"/changes/{item.date[:4]}/", item.id), item.hrefs
+    by_year: dict[str, list[str]] = {}
+    for item in changes:
+        by_year.setdefault(item.date[:4], []).append(item.id)
+    for year, ids in by_year.items():
+        on_page = change_items(built_site / "changes" / year / "index.html")
+        assert [entry.id for entry in on_page] == ids  # the same changes, in the same order
+        for entry in on_page:
+            assert any(href.startswith("https://") for href in entry.hrefs), f"{entry.id}: no source"

@@ -115,6 +115,8 @@ BLOCKS = [
     *[(f"data:{name}", "wros.md") for name in sorted(DATA_BLOCKS)],
     ("data:entity-list-2022", "entity-list/2022.md"),
     ("data:entity-list-2024", "entity-list/2024.md"),
+    ("data:changes-2020", "changes/2020.md"),
+    ("data:changes-2022", "changes/2022.md"),
     ("status:region-wide-wro", "customs.md"),
     ("punch-list", "index.md"),  # full
     ("punch-list", "customs.md"),  # lever
@@ -160,7 +162,8 @@ SHOWN = {
     "data:entity-list-2022": [LONG],  # what is not recorded yet
     "data:entity-list-2024": [LONG, MEDIUM, SHORT],  # the note, the entity's name, alias and place
     "data:uflpa-figures": [LONG],
-    "data:changes": [MEDIUM, LONG],
+    "data:changes": [MEDIUM],  # the proposal's title; its note is on the year's page
+    "data:changes-2020": [MEDIUM, LONG],
     "data:glossary": [LONG[:200]],
     "status:region-wide-wro": [SHORT, LONG, LONG[:120]],
     "punch-list": [MEDIUM, LONG[:110], LONG[:160]],

@@ -33,7 +33,10 @@ PAGES = {
     "bills.md": "bills/",
     "wros.md": "wros/",
     "about.md": "about/",
-    "changes.md": "changes/",
+    "changes/index.md": "changes/",
+    "changes/2020.md": "changes/2020/",  # the fixture's status changes are dated 2020, 2022 and 2025
+    "changes/2022.md": "changes/2022/",
+    "changes/2025.md": "changes/2025/",
     "glossary.md": "glossary/",
     "entity-list/index.md": "entity-list/",
     "entity-list/2022.md": "entity-list/2022/",  # the fixture's batches took effect in 2022 and 2024
@@ -303,7 +306,7 @@ def test_status_box_lists_status_actor_vehicle_why_and_sources(data) -> None:
 
 
 def test_changes_are_listed_newest_first_with_their_anchor(data) -> None:
-    tags = parse(block(data, "<!-- data:changes -->", "changes.md")).tags
+    tags = parse(block(data, "<!-- data:changes -->", "changes/index.md")).tags
     ids = [attrs["id"] for tag, attrs in tags if tag == "li" and "id" in attrs]
     assert ids == [change.anchor for change in data.status_changes()]
     assert ids[0] == "change-ilo-inquiry-2025-06-01"
@@ -352,7 +355,7 @@ def test_the_terms_filter_marks_each_text_as_given(data, trusted_first: bool) ->
 
 def test_outbound_links_in_generated_blocks_send_no_referrer(data) -> None:
     # Generated blocks go in after the privacy plugin, which sets this on the pages' own links.
-    page = "<!-- data:wros --><!-- data:bills --><!-- data:changes --><!-- status:ilo-inquiry -->"
+    page = "<!-- data:wros --><!-- data:bills --><!-- data:changes-2022 --><!-- status:ilo-inquiry -->"
     links = [
         attrs
         for tag, attrs in parse(block(data, page, "wros.md")).tags
@@ -421,3 +424,37 @@ def test_a_source_with_an_archived_copy_links_it_beside_the_original(data, tmp_p
     assert links[archived]["referrerpolicy"] == "no-referrer"
     assert "archived copy" in "".join(parse(html).text)
     assert "archived copy" not in block(data, "<!-- data:wros -->", "wros.md")  # only where one is cited
+
+
+# ---- What changed: one line per change, the notes and sources on each year's page -----------
+
+
+def test_what_changed_lists_every_change_and_each_year_page_its_own(data) -> None:
+    renderer = SiteRenderer(data, SiteMap(PAGES, SITE))
+    overview = renderer.page_blocks("<!-- data:changes -->", "changes/index.md", "changes/")
+    anchors = [change.anchor for change in data.status_changes()]
+    assert overview.anchor_ids == set(anchors)  # a line each: the published anchors stay here
+    assert not overview.search_records  # found once, on the year's page with the note
+    links = hrefs(overview.fill("<!-- data:changes -->"))
+    for change in data.status_changes():
+        assert f"../changes/{change.date[:4]}/#{change.anchor}" in links
+    seen: set[str] = set()
+    for year in (2020, 2022, 2025):
+        page = renderer.page_blocks(f"<!-- data:changes-{year} -->", f"changes/{year}.md", f"changes/{year}/")
+        expected = {c.anchor for c in data.status_changes() if c.date.startswith(f"{year}-")}
+        assert page.anchor_ids == expected == {r.anchor for r in page.search_records}
+        seen |= expected
+    assert seen == set(anchors)
+
+
+def test_a_year_with_changes_needs_its_page(data) -> None:
+    pages = {uri: url for uri, url in PAGES.items() if uri != "changes/2022.md"}
+    with pytest.raises(MarkerError) as caught:
+        SiteRenderer(data, SiteMap(pages, SITE)).page_blocks("<!-- data:changes -->", "changes/index.md", "changes/")
+    assert str(caught.value) == (
+        "data/proposals.yml has status changes in 2022, but no page for that year: "
+        "add docs/changes/2022.md with the marker '<!-- data:changes-2022 -->'"
+    )
+    with pytest.raises(MarkerError) as caught:
+        render_page_markdown("<!-- data:changes-2021 -->", data, "changes/2021.md")
+    assert "names a year with no status change in data/proposals.yml" in str(caught.value)
