@@ -304,8 +304,7 @@ class SiteViews:
         self.today = today or datetime.date.today()
         self._proposals: dict[str, ProposalView] = {}
         self._bills: dict[str, BillRef] = {}
-        self.made_once: dict[str, Any] = {}  # views several blocks share (site_record_views), by name
-        self._changes: tuple[ChangeView, ...] | None = None  # made once: "What changed" and each year's page
+        self.made_once: dict[str, Any] = {}  # views a main page and its year pages share, by name
 
     def bill_ref(self, bill_id: str) -> BillRef:
         if bill_id not in self._bills:
@@ -463,8 +462,8 @@ class SiteViews:
 
     def change_list(self, year: int | None = None) -> ChangeListView:
         """Every status change, newest first, or only those of `year`."""
-        if self._changes is None:
-            self._changes = tuple(
+        if "changes" not in self.made_once:  # "What changed" and each year's page share them
+            self.made_once["changes"] = tuple(
                 ChangeView(
                     anchor=change.anchor,
                     target=self.site.target(CHANGES_YEAR_PAGE.format(year=change.date[:4]), change.anchor),
@@ -477,10 +476,9 @@ class SiteViews:
                 )
                 for change in self.data.status_changes()
             )
-        changes = (
-            self._changes if year is None else tuple(c for c in self._changes if c.date.iso.startswith(f"{year}-"))
-        )
-        years = sorted({int(c.date.iso[:4]) for c in self._changes}, reverse=True)
+        every: tuple[ChangeView, ...] = self.made_once["changes"]
+        changes = every if year is None else tuple(c for c in every if c.date.iso.startswith(f"{year}-"))
+        years = sorted({int(c.date.iso[:4]) for c in every}, reverse=True)
         return ChangeListView(changes, tuple((y, self.site.target(CHANGES_YEAR_PAGE.format(year=y))) for y in years))
 
     def glossary(self) -> GlossaryView:
