@@ -68,7 +68,6 @@ class EntityBatchView:
 class EntityYearView:
     """One year's page of the Entity List: its batches, newest first, with their entities."""
 
-    year: int
     overview: Target  # the Entity List's main page
     batches: tuple[EntityBatchView, ...]
 
@@ -184,11 +183,6 @@ def notice(record: Mapping[str, Any]) -> Notice:
     return Notice(", ".join(p for p in parts if p), record["url"])
 
 
-def entity_year_page(year: int | str) -> str:
-    """The page that shows the batches of `year` (by the date they took effect)."""
-    return ENTITY_YEAR_PAGE.format(year=year)
-
-
 def _entity_batches(views: SiteViews) -> list[EntityBatchView]:
     """Every batch, oldest first, with its running total and its entities (made once per build:
     the main page and each year's page show them)."""
@@ -233,7 +227,7 @@ def _make_entity_batches(views: SiteViews) -> list[EntityBatchView]:
         batches.append(
             EntityBatchView(
                 id=batch["id"],
-                target=views.site.target(entity_year_page(batch["effective"][:4]), batch["id"]),
+                target=views.site.target(ENTITY_YEAR_PAGE.format(year=batch["effective"][:4]), batch["id"]),
                 effective=day(batch["effective"]),
                 notice=notice(batch["notice"]),
                 count=batch["count"],
@@ -265,7 +259,7 @@ def entity_list_view(views: SiteViews) -> EntityListView:
         later_finding=fold(later["finding"]),
         later_sources=sources(later["sources"]),
         years=tuple(
-            (year, views.site.target(entity_year_page(year)))
+            (year, views.site.target(ENTITY_YEAR_PAGE.format(year=year)))
             for year in sorted({int(b.effective.iso[:4]) for b in batches})
         ),
     )
@@ -273,7 +267,7 @@ def entity_list_view(views: SiteViews) -> EntityListView:
 
 def entity_year_view(views: SiteViews, year: int) -> EntityYearView:
     batches = [b for b in _entity_batches(views) if b.effective.iso.startswith(f"{year}-")]
-    return EntityYearView(year, views.site.target(ENTITY_LIST_PAGE), tuple(reversed(batches)))
+    return EntityYearView(views.site.target(ENTITY_LIST_PAGE), tuple(reversed(batches)))
 
 
 def _shipments(figure: Mapping[str, Any]) -> str:
