@@ -27,6 +27,7 @@ import jsonschema_rs
 from congress_calendar import bill_is_live, congress_end, died_with_congress, ordinal
 from site_text import fold
 from site_yaml import UnreadableFile, read_data_file
+from us_states import STATE_NAMES, TERRITORIES
 
 # data file stem -> the key of its list of records
 LIST_KEYS: dict[str, str] = {
@@ -37,6 +38,7 @@ LIST_KEYS: dict[str, str] = {
     "glossary": "terms",
     "entity_list": "batches",
     "uflpa_stats": "figures",
+    "members": "members",
 }
 
 # Fields whose values readers see as labels: the schema lists each value as
@@ -138,6 +140,10 @@ class SiteData:
     uflpa_figures: tuple[Mapping[str, Any], ...]
     uflpa_stats_checked: str
     uflpa_stats_note: str | None
+    # The members of Congress (data/members.yml), by state, senators first, then by district
+    members: tuple[Mapping[str, Any], ...]
+    members_checked: str  # the date of the source's newest change to its list
+    members_source: Mapping[str, str]
 
     def entities(self) -> list[tuple[Mapping[str, Any], Mapping[str, Any]]]:
         """(batch, entity) for every recorded entity, in the order of the list's batches."""
@@ -371,7 +377,9 @@ def _schema_problems(label: str, list_key: str, document: Any, schema: dict[str,
 
 
 def _entry_label(record: Any, index: int) -> str:
-    record_id = record.get("id") or record.get("term") if isinstance(record, Mapping) else None
+    record_id = (
+        record.get("id") or record.get("term") or record.get("bioguide") if isinstance(record, Mapping) else None
+    )
     if isinstance(record_id, str) and record_id.strip():
         return f"entry '{record_id}' (#{index + 1})"
     return f"entry #{index + 1} (no id)"
@@ -459,6 +467,7 @@ def _cross_problems(files: Mapping[str, Any], docs_dir: Path | None, today: date
     yield from _glossary_problems(files["glossary"])
     yield from _entity_list_problems(files["entity_list"])
     yield from _uflpa_stats_problems(files["uflpa_stats"])
+    yield from _members_problems(files["members"], today)
     yield from _reference_problems(files)
     yield from _next_step_problems(files)
 
@@ -744,6 +753,62 @@ def _uflpa_stats_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
             )
 
 
+def _members_problems(document: Mapping[str, Any], today: datetime.date) -> Iterator[Problem]:
+    """data/members.yml: each member once, in a seat that exists: two senators per state and none
+    for DC or a territory; one member per House district, an at-large seat alone in its state;
+    a delegate (a resident commissioner for Puerto Rico) where there are no senators. Its
+    `checked` date is its source's date and not in the future."""
+    label, checked = "data/members.yml", document["checked"]
+    if checked > today.isoformat():
+        yield Problem(label, None, "checked", f"is in the future ({checked})")
+    if document["source"].get("date") != checked:
+        yield Problem(label, None, "source.date", f"expected the source's date to be the 'checked' date ({checked})")
+    seen: dict[str, int] = {}
+    senators: dict[str, int] = {}
+    seats: dict[tuple[str, int], str] = {}
+    for index, member in enumerate(document["members"]):
+        where, state, role = _entry_label(member, index), member["state"], member["role"]
+        if member["bioguide"] in seen:
+            yield Problem(
+                label, where, "bioguide", f"is already used by entry #{seen[member['bioguide']] + 1}; each member once"
+            )
+        seen.setdefault(member["bioguide"], index)
+        if state not in STATE_NAMES:
+            yield Problem(label, where, "state", f"expected the postal code of a state or territory; got '{state}'")
+            continue
+        territory = state in TERRITORIES
+        if role == "senator":
+            if "district" in member:
+                yield Problem(label, where, "district", "is only for members of the House; a senator has none")
+            if territory:
+                yield Problem(label, where, "role", f"{STATE_NAMES[state]} has no senators; expected delegate")
+            senators[state] = senators.get(state, 0) + 1
+            if senators[state] == 3:
+                yield Problem(label, where, "state", f"is a third senator for {state}; a state has two")
+            continue
+        expected_role = ("resident-commissioner" if state == "PR" else "delegate") if territory else "representative"
+        if role != expected_role:
+            yield Problem(label, where, "role", f"expected {expected_role} for a member of the House from {state}")
+        if "district" not in member:
+            yield Problem(label, where, "district", "is missing; expected the district number, 0 for an at-large seat")
+            continue
+        if territory and member["district"] != 0:
+            yield Problem(label, where, "district", f"expected 0: {STATE_NAMES[state]} elects one member at large")
+        seat = (state, member["district"])
+        if seat in seats:
+            yield Problem(label, where, "district", f"{state} district {seat[1]} is already held by {seats[seat]}")
+        seats.setdefault(seat, member["bioguide"])
+    at_large = {state for state, district in seats if district == 0}
+    for state, district in sorted(seats):
+        if state in at_large and district != 0:
+            yield Problem(
+                label,
+                None,
+                "district",
+                f"{state} has an at-large seat and a district {district}; expected one or the other",
+            )
+
+
 # ---- Entry point ------------------------------------------------------------
 
 
@@ -794,6 +859,9 @@ def load_site_data(
         uflpa_figures=tuple(files["uflpa_stats"]["figures"]),
         uflpa_stats_checked=files["uflpa_stats"]["checked"],
         uflpa_stats_note=files["uflpa_stats"].get("note"),
+        members=tuple(files["members"]["members"]),
+        members_checked=files["members"]["checked"],
+        members_source=files["members"]["source"],
     )
 
 
@@ -810,7 +878,7 @@ def main(argv: list[str]) -> int:
         f"data OK: {len(data.proposals)} proposals, {len(data.wros)} WROs and Findings, "
         f"{len(data.bills)} bills, {len(data.glossary)} glossary terms, "
         f"{len(data.entity_batches)} Entity List batches ({len(data.entities())} entities recorded), "
-        f"{len(data.uflpa_figures)} UFLPA figures"
+        f"{len(data.uflpa_figures)} UFLPA figures, {len(data.members)} members of Congress"
     )
     return 0
 
