@@ -5,7 +5,8 @@ Three things go stale by themselves, without anyone editing the data:
 - a next step names a bill whose Congress has ended (every bill not enacted dies with it;
   the 119th Congress ends at noon on Jan 3, 2027);
 - a proposal's status rests on evidence older than STATUS_AGE_LIMIT, or a data file was
-  last checked longer ago than CHECKED_AGE_LIMIT.
+  last checked longer ago than CHECKED_AGE_LIMIT;
+- the list of members of Congress predates the first day of the sitting Congress.
 
 The day is today unless PUNCHLIST_TODAY=YYYY-MM-DD says otherwise (tests fix it). Exit
 status 1 when anything is due, 0 when nothing is, 2 when the data does not load. The build
@@ -21,8 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from congress_calendar import bill_is_live, congress_end, ordinal
+from congress_calendar import bill_is_live, congress_end, congress_start, ordinal
 from site_data import DataError, SiteData, load_site_data
+from site_members import members_stale
 from site_text import format_date, the_day
 
 # A status whose newest evidence is over two years old needs a search for newer developments
@@ -71,7 +73,24 @@ def due_items(data: SiteData, day: datetime.date) -> list[Due]:
     for label, checked in data.checked_dates().items():
         if day - datetime.date.fromisoformat(checked) > CHECKED_AGE_LIMIT:
             items.append(Due(label, f"last checked {format_date(checked)}, more than 90 days ago"))
+    items += members_due(data, day)
     return items
+
+
+def members_due(data: SiteData, day: datetime.date) -> list[Due]:
+    """The members of Congress, when the list predates the first day of the Congress sitting on
+    `day`: a new Congress has new members (the site shows a warning beside the look-up too)."""
+    sitting = members_stale(data.members_checked, day)
+    if sitting is None:
+        return []
+    began = congress_start(sitting).date().isoformat()
+    return [
+        Due(
+            "data/members.yml",
+            f"lists the members as of {format_date(data.members_checked)}, before the {ordinal(sitting)} Congress "
+            f"began on {format_date(began)}: run make refresh-members",
+        )
+    ]
 
 
 def report(items: Sequence[Due], day: datetime.date) -> str:
