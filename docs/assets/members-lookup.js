@@ -1,7 +1,7 @@
 /* The members look-up on What you can do, at first load: the page's template loads this small
  * file only on that page. It shows the look-up's controls (hidden without JavaScript, when the
  * members page is the way) and loads the look-up itself (members.js, named by data-member-lookup)
- * only when the reader first uses them, or at once when the address names a choice
+ * only when the reader first uses them (focus, pointer or a change), or at once when the address names a choice
  * (#members=WA-7), so that the page's first load stays light.
  */
 (function () {
@@ -20,6 +20,7 @@
 
   lookup.querySelector(".member-lookup__controls").hidden = false;
   if (/^#members=/.test(window.location.hash)) load();
-  lookup.addEventListener("focusin", load);
-  lookup.addEventListener("pointerdown", load);
+  ["focusin", "pointerdown", "change"].forEach(function (type) {
+    lookup.addEventListener(type, load);
+  });
 })();
