@@ -271,3 +271,15 @@ def test_the_real_act_page_says_before_and_after_the_end_of_the_119th_congress(d
     assert "The 119th Congress ended at noon on Jan 3, 2027" in after
     for words in ("usually stops work", "can still pass", "Before Congress adjourns"):
         assert words not in after
+
+
+def test_a_member_without_an_office_number_yet_gets_the_switchboard(tmp_path: Path) -> None:
+    def no_phone(documents: dict[str, Any]) -> None:
+        next(m for m in documents["members"]["members"] if m["bioguide"] == "D000617").pop("phone")
+
+    html = block(load(copy_data(tmp_path / "data", no_phone)), "members-wa", page="members/wa.md")
+    assert (
+        "Rep. Suzan K. DelBene (D), District 1, no office number listed yet: the Capitol switchboard, 202-224-3121"
+        in (text_of(html))
+    )
+    assert ("a", {"href": "tel:+12022243121"}) in parse(html).tags
