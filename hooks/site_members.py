@@ -28,7 +28,6 @@ TITLES = {
 SHORT_TITLES = {"senator": "Sen.", "representative": "Rep.", "delegate": "Del.", "resident-commissioner": "Res. Comm."}
 SWITCHBOARD = "202-224-3121"  # the U.S. Capitol switchboard connects to any member's office
 HOUSE_LOOKUP = "https://www.house.gov/representatives/find-your-representative"
-SENATE_DIRECTORY = "https://www.senate.gov/senators/senators-contact.htm"
 MEMBERS_DATA_DIR = "members"  # <code>.json beside the state pages: members/wa.json
 MEMBERS_LOADER = "assets/members-lookup.js"  # on What you can do only: loads MEMBERS_SCRIPT when first used
 MEMBERS_SCRIPT = "assets/members.js"  # the look-up's behaviour
@@ -64,8 +63,9 @@ class MemberView:
     party: str  # "D"
     district: str  # "District 7", "At large", or "" for a senator
     district_number: int | None  # 0 for at large; None for a senator
-    phone: str  # "202-224-3441", or "" (the switchboard then)
-    tel: str  # "tel:+12022243441", or ""
+    phone: str  # the office's number, "202-224-3441", or "" when none is listed yet
+    call: str  # the number to call: the office's, else the Capitol switchboard
+    tel: str  # "tel:+12022243441": a link that calls `call`
     website: str
     contact_form: str
     # "Appointed; the seat was on the ballot on Nov 3, 2026": a term that ended on the build date
@@ -132,7 +132,7 @@ class MembersIndexView:
 
 
 def _tel(phone: str) -> str:
-    return f"tel:+1{phone.replace('-', '')}" if phone else ""
+    return f"tel:+1{phone.replace('-', '')}"
 
 
 def member_view(record: Mapping[str, Any], today: datetime.date) -> MemberView:
@@ -155,7 +155,8 @@ def member_view(record: Mapping[str, Any], today: datetime.date) -> MemberView:
         district="" if district is None else ("At large" if district == 0 else f"District {district}"),
         district_number=district,
         phone=phone,
-        tel=_tel(phone),
+        call=phone or SWITCHBOARD,
+        tel=_tel(phone or SWITCHBOARD),
         website=record.get("website", ""),
         contact_form=record.get("contact_form", ""),
         note=note,

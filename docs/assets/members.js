@@ -29,7 +29,7 @@
   var result = lookup.querySelector(".member-lookup__result");
   var base = lookup.getAttribute("data-members");
   var houseLookup = lookup.getAttribute("data-house-lookup");
-  var SWITCHBOARD = "202-224-3121"; // the U.S. Capitol switchboard connects to any office
+  var switchboard = lookup.getAttribute("data-switchboard"); // the Capitol's: it connects to any office
   var CHOICE = /^#members=([A-Za-z]{2})(?:-([0-9]{1,2}))?$/;
   var loaded = {}; // state code -> its members (one request per state and page view)
   var current = null; // the state's members now shown
@@ -49,7 +49,7 @@
 
   // "Sen. Maria Cantwell (D), 202-224-3441 · contact form": the parts of one member's line.
   function reach(member, holder) {
-    var phone = member.phone || SWITCHBOARD;
+    var phone = member.phone || switchboard;
     holder.appendChild(document.createTextNode(member.phone ? " " : ", no office number listed yet: the Capitol switchboard, "));
     holder.appendChild(el("a", phone, { href: "tel:+1" + phone.replace(/-/g, "") }));
     var form = member.form || member.site;
