@@ -58,6 +58,7 @@ def proposal_columns(data: SiteData, link: Callable[[Record], str]) -> Columns:
         ("why", lambda p: p["why"]),
         ("status", lambda p: p["status"]["state"]),
         ("as_of", lambda p: p["status"]["as_of"]),
+        ("searched", lambda p: p["status"]["searched"]),
         ("note", lambda p: p["status"]["note"]),
         ("sources", lambda p: _sources(p["status"]["sources"])),
         ("link", link),
@@ -76,6 +77,7 @@ WRO_COLUMNS: Columns = (
     ("xinjiang", lambda w: w["xinjiang"]),
     ("status", lambda w: w["status"]["state"]),
     ("status_as_of", lambda w: w["status"]["as_of"]),
+    ("status_searched", lambda w: w["status"]["searched"]),
     ("status_note", lambda w: w["status"]["note"]),
     ("sources", lambda w: _sources(w["sources"])),
 )
@@ -89,6 +91,7 @@ BILL_COLUMNS: Columns = (
     ("introduced", lambda b: b["introduced"]),
     ("furthest_step", lambda b: b["status"]["step"]),
     ("step_date", lambda b: b["status"]["date"]),
+    ("searched", lambda b: b["status"]["searched"]),
     ("vote", lambda b: b["status"].get("vote")),
     ("public_law", lambda b: b.get("public_law", {}).get("number")),
     ("signed", lambda b: b.get("public_law", {}).get("signed")),
