@@ -59,6 +59,7 @@ def proposal_columns(data: SiteData, link: Callable[[Record], str]) -> Columns:
         ("status", lambda p: p["status"]["state"]),
         ("as_of", lambda p: p["status"]["as_of"]),
         ("searched", lambda p: p["status"]["searched"]),
+        ("summary", lambda p: p["status"]["summary"]),
         ("note", lambda p: p["status"]["note"]),
         ("sources", lambda p: _sources(p["status"]["sources"])),
         ("link", link),

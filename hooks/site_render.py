@@ -116,7 +116,8 @@ def _source_words(sources: Sequence[Source]) -> list[str]:
 def status_box_records(view: ProposalView) -> tuple[SearchRecord, ...]:
     text = _text(
         "Status",
-        f"{view.status.label} as of {view.status.as_of.text}. {view.note}",
+        f"{view.status.label}. {view.summary} {view.note} Latest development {view.status.as_of.text}; "
+        f"nothing newer found as of {view.searched.text}.",
         "Who acts",
         view.actor,
         "Vehicle",

@@ -114,11 +114,12 @@ class ProposalView:
     authority: str
     bills: tuple[BillRef, ...]
     status: Status
+    summary: str  # where it stands in one line of plain words (under the title on the home page)
+    searched: Day  # when the record was last searched for newer developments: "checked" to readers
     note: str
     why: str
     sources: tuple[Source, ...]
     next: NextStep
-    checked: Day  # when the status was last checked (the proposals' `checked` date)
     copy_text: str  # the plain text a reader pastes into an email
 
 
@@ -273,12 +274,12 @@ def sources(records: Sequence[Mapping[str, str]]) -> tuple[Source, ...]:
     )
 
 
-def email_text(title: str, status: Status, next_step: NextStep, checked: Day, deep_link: str) -> str:
+def email_text(title: str, status: Status, summary: str, next_step: NextStep, searched: Day, deep_link: str) -> str:
     """The plain text a reader pastes into an email about one proposal (the first line is
     the title: the copy button names itself after it)."""
     return (
         f"{title}\n"
-        f"Status: {status.label} (latest development {status.as_of.text}; checked {checked.text})\n"
+        f"Status: {status.label}. {summary} (latest development {status.as_of.text}; checked {searched.text})\n"
         f"Next step: {next_step.step}\n"
         f"Who acts next: {next_step.who}\n"
         f"{deep_link}"
@@ -339,7 +340,8 @@ class SiteViews:
         target = self.proposal_target(proposal)
         deep_link = site.absolute(target)
         badge = Status(status["state"], data.labels.proposal_state[status["state"]], day(status["as_of"]))
-        title, next_step, checked = fold(proposal["title"]), self.next_step(proposal), day(data.checked)
+        title, next_step, searched = fold(proposal["title"]), self.next_step(proposal), day(status["searched"])
+        summary = fold(status["summary"])
         view = ProposalView(
             id=proposal["id"],
             title=title,
@@ -349,12 +351,13 @@ class SiteViews:
             authority=fold(proposal["vehicle"]["authority"]),
             bills=tuple(self.bill_ref(bill_id) for bill_id in proposal["vehicle"].get("bills", [])),
             status=badge,
+            summary=summary,
+            searched=searched,
             note=fold(status["note"]),
             why=fold(proposal["why"]),
             sources=sources(status["sources"]),
             next=next_step,
-            checked=checked,
-            copy_text=email_text(title, badge, next_step, checked, deep_link),
+            copy_text=email_text(title, badge, summary, next_step, searched, deep_link),
         )
         self._proposals[proposal_id] = view
         return view

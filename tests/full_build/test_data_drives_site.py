@@ -29,6 +29,7 @@ NEW_PROPOSAL: dict[str, Any] = {
         "state": "pending",
         "as_of": "2026-01-02",
         "searched": "2026-11-27",
+        "summary": "A one-line status added by a test.",
         "note": "Added by a test.",
         "sources": [{"title": "Test source", "url": "https://example.org/test-proposal"}],
     },

@@ -279,12 +279,19 @@ def test_a_record_without_its_search_date_is_refused(data_dir: Path) -> None:
 
 @pytest.mark.parametrize(
     ("stem", "index", "latest"),
-    [("proposals", 1, "status.as_of 2025-06-01"), ("wros", 1, "status.as_of 2020-10-20"), ("bills", 1, "status.date 2020-09-22")],
+    [
+        ("proposals", 1, "status.as_of 2025-06-01"),
+        ("wros", 1, "status.as_of 2020-10-20"),
+        ("bills", 1, "status.date 2020-09-22"),
+    ],
 )
 def test_a_search_before_the_latest_development_is_refused(data_dir: Path, stem: str, index: int, latest: str) -> None:
     edit_data(data_dir, stem, lambda d: d[stem][index]["status"].update({"searched": "2019-01-01"}))
     [problem] = data_problems(data_dir)
-    assert f"field 'status.searched': expected a date no earlier than the latest development ({latest}); got '2019-01-01'" in problem
+    assert (
+        f"field 'status.searched': expected a date no earlier than the latest development ({latest}); got '2019-01-01'"
+        in problem
+    )
     assert problem.startswith(f"data/{stem}.yml: entry ")
 
 

@@ -201,7 +201,8 @@ def test_copy_text_has_title_status_dates_next_step_and_deep_link(data) -> None:
     assert copy_text is not None
     assert copy_text.splitlines() == [
         "Issue a region-wide WRO on Xinjiang cotton and tomatoes",
-        "Status: Done (latest development Jun 21, 2022; checked Nov 27, 2026)",
+        "Status: Done. Regional order since 2021; the import ban's presumption since 2022. "
+        "(latest development Jun 21, 2022; checked Nov 27, 2026)",
         "Next step: Keep enforcing the regional order under the UFLPA",
         "Who acts next: DHS/CBP",
         "https://example.org/punch/customs/#region-wide-wro",
