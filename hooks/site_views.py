@@ -20,7 +20,17 @@ from typing import Any, Literal
 from congress_calendar import died_with_congress
 from site_data import SiteData
 from site_exports import DOWNLOAD_KINDS
-from site_text import BILLS_PAGE, CHANGES_YEAR_PAGE, DOWNLOADS_DIR, HOME_PAGE, fold, format_date, plural, site_path
+from site_text import (
+    BILLS_PAGE,
+    CHANGES_YEAR_PAGE,
+    DOWNLOADS_DIR,
+    HOME_PAGE,
+    WROS_PAGE,
+    fold,
+    format_date,
+    plural,
+    site_path,
+)
 
 DOWNLOAD_LABELS = {
     "proposals": "The punch-list",
@@ -170,7 +180,9 @@ class WroView:
     location: str
     xinjiang: str  # "Yes" or "No"
     status_label: str
+    explained: Target | None  # where the WROs page explains this state once for every order in it
     as_of: Day
+    searched: Day  # when the order was last searched for newer developments
     note: str
     sources: tuple[Source, ...]
 
@@ -179,6 +191,11 @@ class WroView:
 class WroTableView:
     checked: Day
     wros: tuple[WroView, ...]
+
+
+# WRO states that the WROs page explains once (docs/wros.md, a paragraph with this id), instead of
+# each order's note repeating it: the state's label in the table links there.
+WRO_STATE_EXPLAINED = {"under-uflpa": "under-uflpa", "not-confirmed": "not-confirmed"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,7 +437,11 @@ class SiteViews:
                     location=fold(wro["location"]),
                     xinjiang="Yes" if wro["xinjiang"] else "No",
                     status_label=labels[wro["status"]["state"]],
+                    explained=self.site.target(WROS_PAGE, WRO_STATE_EXPLAINED[wro["status"]["state"]])
+                    if wro["status"]["state"] in WRO_STATE_EXPLAINED
+                    else None,
                     as_of=day(wro["status"]["as_of"]),
+                    searched=day(wro["status"]["searched"]),
                     note=fold(wro["status"]["note"]),
                     sources=sources(wro["sources"]),
                 )

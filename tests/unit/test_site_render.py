@@ -289,6 +289,16 @@ def test_wro_table_has_a_row_of_five_cells_per_record_newest_first(data) -> None
     assert [dates[i] for i in ids] == sorted(dates.values(), reverse=True)
 
 
+def test_a_wro_state_the_page_explains_links_there_once_for_every_order(data) -> None:
+    html = block(data, "<!-- data:wros -->", "wros.md")
+    # the fixture's region-wide order is enforced under the UFLPA; the Finding is in force (no shared note)
+    assert hrefs(html).count("#under-uflpa") == 1
+    assert '<a href="#under-uflpa">Enforced under the UFLPA</a>' in html
+    assert "In force</strong>" in html
+    # both were searched on the list's checked date, given once in the caption
+    assert "".join(parse(html).text).count("Nov 27, 2026") == 1
+
+
 def test_bills_link_to_the_proposals_that_name_them(data) -> None:
     html = block(data, "<!-- data:bills -->", "bills.md")
     assert "../customs/#region-wide-wro" in hrefs(html)
