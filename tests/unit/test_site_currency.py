@@ -70,7 +70,7 @@ def test_an_enacted_bill_of_an_old_congress_is_never_due(data: SiteData) -> None
 def test_old_evidence_alone_makes_nothing_due(data: SiteData) -> None:
     # region-wide-wro's latest development is of Jun 21, 2022; it was searched on Nov 27, 2026 and nothing
     # newer was found: it is current, however old the development.
-    assert data.proposal("region-wide-wro")["status"]["as_of"] == "2022-06-21"
+    assert data.proposals[0]["id"] == "region-wide-wro" and data.proposals[0]["status"]["as_of"] == "2022-06-21"
     assert not [r for r in reasons(data, DAY(2026, 12, 17)) if "region-wide-wro" in r]
 
 
