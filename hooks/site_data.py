@@ -456,6 +456,7 @@ def _cross_problems(files: Mapping[str, Any], docs_dir: Path | None, today: date
     yield from _proposals_problems(files["proposals"], today)
     yield from _wros_problems(files["wros"])
     yield from _bills_problems(files["bills"])
+    yield from _searched_problems(files)
     yield from _glossary_problems(files["glossary"])
     yield from _entity_list_problems(files["entity_list"])
     yield from _uflpa_stats_problems(files["uflpa_stats"])
@@ -561,6 +562,36 @@ def _bills_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
             yield Problem(
                 "data/bills.yml", where, "public_law", "is only for enacted bills; expected status.step 'enacted'"
             )
+
+
+# Records that carry the date they were last searched (`status.searched`): data file stem ->
+# the status field holding the date of the record's latest development, as messages name it.
+SEARCHED_RECORDS: dict[str, str] = {"proposals": "as_of", "wros": "as_of", "bills": "date"}
+
+
+def _searched_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
+    """A record's search date falls between its latest development and the file's `checked` date
+    (the day of the file's last sweep): a search cannot come before what it found, nor after the sweep."""
+    for stem, latest_field in SEARCHED_RECORDS.items():
+        document, label = files[stem], f"data/{stem}.yml"
+        checked = document["checked"]
+        for index, record in enumerate(document[LIST_KEYS[stem]]):
+            status = record["status"]
+            searched, latest = status["searched"], status[latest_field]
+            if searched < latest:
+                yield Problem(
+                    label,
+                    _entry_label(record, index),
+                    "status.searched",
+                    f"expected a date no earlier than the latest development (status.{latest_field} {latest}); got '{searched}'",
+                )
+            if searched > checked:
+                yield Problem(
+                    label,
+                    _entry_label(record, index),
+                    "status.searched",
+                    f"is later than the file's 'checked' date {checked}; set 'checked' to the day the sweep ended",
+                )
 
 
 def _glossary_problems(document: Mapping[str, Any]) -> Iterator[Problem]:

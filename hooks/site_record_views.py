@@ -270,13 +270,15 @@ def entity_year_view(views: SiteViews, year: int) -> EntityYearView:
     return EntityYearView(views.site.target(ENTITY_LIST_PAGE), tuple(reversed(batches)))
 
 
-def _shipments(figure: Mapping[str, Any]) -> str:
+def shipments_text(figure: Mapping[str, Any]) -> str:
+    """A UFLPA figure's shipments as prose gives them, with its qualifier: "more than 12,600"."""
     if "shipments" not in figure:
         return ""
     return f"{QUALIFIERS[figure.get('qualifier', 'exact')]}{figure['shipments']:,}"
 
 
-def _dollars(figure: Mapping[str, Any]) -> str:
+def dollars_text(figure: Mapping[str, Any]) -> str:
+    """A UFLPA figure's value as prose gives it, with its qualifier: "$3.69 billion"."""
     if "value_usd" not in figure:
         return ""
     value = figure["value_usd"]
@@ -299,8 +301,8 @@ def uflpa_figures_view(views: SiteViews) -> UflpaFiguresView:
                 id=f["id"],
                 period=_period(f),
                 measure=UFLPA_MEASURES.get(f["measure"], f["measure"]),
-                shipments=_shipments(f),
-                value=_dollars(f),
+                shipments=shipments_text(f),
+                value=dollars_text(f),
                 reported=day(f["reported"]),
                 note=fold(f.get("note", "")),
                 sources=sources(f["sources"]),

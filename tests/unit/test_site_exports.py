@@ -37,6 +37,7 @@ def test_proposals_csv_has_one_row_per_proposal_with_its_link(files) -> None:
     assert table[0]["link"] == "https://example.org/customs/#region-wide-wro"
     assert table[0]["bills"] == "H.R. 6256"
     assert table[0]["status"] == "done" and table[0]["as_of"] == "2022-06-21"
+    assert table[0]["searched"] == "2026-11-27"  # the day it was last searched, apart from the development's date
 
 
 def test_wros_and_bills_csv(files) -> None:
