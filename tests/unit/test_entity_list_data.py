@@ -297,3 +297,44 @@ def test_uflpa_figure_errors_name_the_figure(data_dir: Path) -> None:
         for p in problems
     ), problems
     assert problems == [p for p in problems if "data/uflpa_stats.yml" in p]
+
+
+def test_a_batch_says_whether_it_is_confirmed_or_reported(data_dir: Path) -> None:
+    edit_data(data_dir, "entity_list", lambda d: d["batches"][1].pop("status"))
+    [problem] = data_problems(data_dir)
+    assert problem.startswith("data/entity_list.yml: entry 'batch-2024-06' (#2):") and "'status'" in problem
+    edit_data(data_dir, "entity_list", lambda d: d["batches"][1].update({"status": "rumoured"}))
+    [problem] = data_problems(data_dir)
+    assert problem.endswith("field 'status': expected one of confirmed, reported; got 'rumoured'")
+
+
+def test_reported_batches_come_after_the_confirmed_ones(data_dir: Path) -> None:
+    edit_data(data_dir, "entity_list", lambda d: d["batches"][0].update({"status": "reported"}))
+    [problem] = data_problems(data_dir)
+    assert problem == (
+        "data/entity_list.yml: entry 'batch-2024-06' (#2): field 'status': is confirmed but comes after "
+        "'batch-2022-06', which is only reported; expected reported batches last (a later notice reprints "
+        "the whole list, so it confirms the earlier ones or not)"
+    )
+    edit_data(data_dir, "entity_list", lambda d: d["batches"][1].update({"status": "reported"}))
+    [problem] = data_problems(data_dir)
+    assert problem == (
+        "data/entity_list.yml: field 'batches': expected at least one confirmed batch: the confirmed total counts them"
+    )
+
+
+def test_an_inference_says_what_was_inferred_and_how(data_dir: Path) -> None:
+    edit_data(data_dir, "entity_list", lambda d: d["batches"][1]["entities"][0].update({"inferred": {}}))
+    [problem] = data_problems(data_dir)
+    assert "entity 'example-shoes' (#1): field 'inferred'" in problem
+    edit_data(
+        data_dir, "entity_list", lambda d: d["batches"][1]["entities"][0].update({"inferred": {"products": "guess"}})
+    )
+    [problem] = data_problems(data_dir)
+    assert "entity 'example-shoes' (#1): field 'inferred'" in problem
+    edit_data(
+        data_dir,
+        "entity_list",
+        lambda d: d["batches"][1]["entities"][0].update({"inferred": {"section": "from its place in the list"}}),
+    )
+    load_site_data(data_dir, schema_dir=SCHEMA_DIR, today=FIXTURE_DAY)  # loads without a problem
