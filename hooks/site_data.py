@@ -665,14 +665,26 @@ def _next_step_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
 
 
 def _entity_list_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
-    """data/entity_list.yml: batches in date order, numbered notices linked to the Federal Register,
-    counts that agree with the entities recorded (a partly recorded batch says why), entity ids
-    unique across batches, and removals after listing."""
+    """data/entity_list.yml: batches in date order, the reported ones (known from reports only)
+    after the confirmed ones, numbered notices linked to the Federal Register, counts that agree
+    with the entities recorded (a partly recorded batch says why), entity ids unique across
+    batches, and removals after listing."""
     label = "data/entity_list.yml"
     seen_entities: dict[str, str] = {}
     previous = ""
+    reported_before = ""  # the first batch known from reports only: every later one must be too
     for index, batch in enumerate(document["batches"]):
         where = _entry_label(batch, index)
+        if batch["status"] == "reported":
+            reported_before = reported_before or batch["id"]
+        elif reported_before:
+            yield Problem(
+                label,
+                where,
+                "status",
+                f"is confirmed but comes after '{reported_before}', which is only reported; expected reported "
+                "batches last (a later notice reprints the whole list, so it confirms the earlier ones or not)",
+            )
         if batch["effective"] < previous:
             yield Problem(
                 label,
@@ -749,6 +761,8 @@ def _entity_list_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
                 "id",
                 f"'{entity_id}' is both a batch id and an entity id in {batch_where}; anchors must be unique",
             )
+    if all(batch["status"] == "reported" for batch in document["batches"]):
+        yield Problem(label, None, "batches", "expected at least one confirmed batch: the confirmed total counts them")
     if document["later_changes_checked"]["date"] < previous:
         yield Problem(
             label, None, "later_changes_checked.date", f"expected a date no earlier than the newest batch ({previous})"

@@ -121,10 +121,14 @@ ENTITY_COLUMNS: Columns = (
     ("name", lambda r: r["entity"]["name"]),
     ("aliases", lambda r: "; ".join(r["entity"].get("aliases", []))),
     ("sections", lambda r: "; ".join(r["entity"]["sections"])),
+    # how the list section or the batch was worked out when no source states it for the entity
+    ("section_inferred", lambda r: r["entity"].get("inferred", {}).get("section")),
+    ("batch_inferred", lambda r: r["entity"].get("inferred", {}).get("batch")),
     ("sector", lambda r: r["entity"]["sector"]),
     ("location", lambda r: r["entity"]["location"]),
     ("listed", lambda r: r["batch"]["effective"]),
     ("batch", lambda r: r["batch"]["id"]),
+    ("batch_status", lambda r: r["batch"]["status"]),  # confirmed, or reported (known from reports only)
     ("fr_document", lambda r: r["batch"]["notice"].get("document_number")),
     ("fr_citation", lambda r: r["batch"]["notice"].get("citation")),
     ("fr_url", lambda r: r["batch"]["notice"]["url"]),

@@ -232,13 +232,18 @@ def entity_list_records(view: EntityYearView) -> tuple[SearchRecord, ...]:
         records.append(
             SearchRecord(
                 batch.id,
-                _text(f"UFLPA Entity List, {batch.effective.text}: {batch.count} added"),
+                _text(
+                    f"UFLPA Entity List, {batch.effective.text}: {batch.count} added"
+                    + (" (reported, not confirmed)" if batch.reported else "")
+                ),
                 _text(
                     f"Notice {batch.notice.text}.",
-                    f"{batch.running_total} entities in all.",
+                    f"{batch.running_total} entities in all" + (" if confirmed." if batch.reported else "."),
                     f"Sections {batch.sections}." if batch.sections else "",
                     batch.note,
-                    batch.entities_missing and f"Not all entities recorded here yet. {batch.entities_missing}",
+                    f"{batch.not_named} of the {batch.count} are not named here: {batch.entities_missing}."
+                    if batch.not_named
+                    else "",
                     ", ".join(entity.name for entity in batch.entities),
                 ),
             )
@@ -250,7 +255,8 @@ def entity_list_records(view: EntityYearView) -> tuple[SearchRecord, ...]:
                     _text(f"{entity.name} (UFLPA Entity List)"),
                     _text(
                         entity.aliases and f"Also listed as {entity.aliases}.",
-                        f"Listed {batch.effective.text}, section {entity.sections}.",
+                        f"Listed {batch.effective.text}{' (reported)' if batch.reported else ''}, "
+                        f"section {entity.sections}{' ' + entity.inferred if entity.inferred else ''}.",
                         entity.location,
                         entity.sector,
                         entity.removed,

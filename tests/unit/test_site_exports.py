@@ -88,9 +88,11 @@ def test_entity_list_downloads_carry_every_entity_and_batch(files) -> None:
     assert shoes["fr_url"] == "https://www.federalregister.gov/d/2024-12631"
     assert table["example-seafood"]["removed"] == "2025-01-15"
     assert table["example-seafood"]["sector"] == "'=seafood"  # a formula stays text
+    assert shoes["batch_status"] == "confirmed" and shoes["section_inferred"] == shoes["batch_inferred"] == ""
     batches = json.loads(files["entity_list.json"])["entity_list"]
     assert [b["id"] for b in batches] == ["batch-2022-06", "batch-2024-06"]
-    assert batches[0]["entities_missing"] == "Not recorded in the fixture."
+    assert [b["status"] for b in batches] == ["confirmed", "confirmed"]
+    assert batches[0]["entities_missing"] == "not recorded in the fixture"
     assert [e["id"] for e in batches[1]["entities"]] == ["example-shoes", "example-seafood"]
 
 
