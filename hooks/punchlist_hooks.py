@@ -5,8 +5,9 @@
 - on_files: add a page per state's members of Congress, the JSON file per state that the
   look-up loads, the CSV/JSON downloads and the Atom feed to the build; serve site.css,
   site.js and members.js without their comments (site_assets);
-- on_page_markdown: keep or leave out dated passages (`<!-- until:2027-01-03 -->`), check the
-  data markers, keep renamed sections' old anchors
+- on_page_markdown: keep or leave out dated passages (`<!-- until:2027-01-03 -->`), put the
+  data's figures into the prose and the description (`{{ name }}`), check the data markers,
+  keep renamed sections' old anchors
   (front matter `anchor_aliases: {old-id: new-id}`; `moved_anchors: {old-id: page.md#id}` for
   entries moved to another page), append the glossary;
 - on_page_content: render the blocks the page's data markers ask for, once;
@@ -48,6 +49,7 @@ from site_render import (
     PageBlocks,
     SiteRenderer,
     add_to_search_index,
+    fill_figures,
     insert_after_h1,
     render_page_markdown,
 )
@@ -149,8 +151,17 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             raise MarkerError(f"docs/{src_uri}: front matter 'anchor_aliases' must map old ids to new ids")
         if not isinstance(moves, dict):
             raise MarkerError(f"docs/{src_uri}: front matter 'moved_anchors' must map old ids to pages and ids")
+        figures = _renderer().figures
+        if isinstance(page.meta.get("description"), str):  # the description quotes figures too
+            page.meta["description"] = fill_figures(page.meta["description"], figures, f"docs/{src_uri}: description")
         return render_page_markdown(
-            markdown, _state().data, src_uri, anchor_aliases=aliases, moved_anchors=moves, today=_state().today
+            markdown,
+            _state().data,
+            src_uri,
+            anchor_aliases=aliases,
+            moved_anchors=moves,
+            today=_state().today,
+            figures=figures,
         )
     except MarkerError as err:
         raise PluginError(str(err)) from None

@@ -475,6 +475,7 @@ def _cross_problems(files: Mapping[str, Any], docs_dir: Path | None, today: date
     yield from _proposals_problems(files["proposals"], today)
     yield from _wros_problems(files["wros"])
     yield from _bills_problems(files["bills"])
+    yield from _searched_problems(files)
     yield from _glossary_problems(files["glossary"])
     yield from _entity_list_problems(files["entity_list"])
     yield from _uflpa_stats_problems(files["uflpa_stats"])
@@ -582,6 +583,36 @@ def _bills_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
             yield Problem(
                 "data/bills.yml", where, "public_law", "is only for enacted bills; expected status.step 'enacted'"
             )
+
+
+# Records that carry the date they were last searched (`status.searched`): data file stem ->
+# the status field holding the date of the record's latest development, as messages name it.
+SEARCHED_RECORDS: dict[str, str] = {"proposals": "as_of", "wros": "as_of", "bills": "date"}
+
+
+def _searched_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
+    """A record's search date falls between its latest development and the file's `checked` date
+    (the day of the file's last sweep): a search cannot come before what it found, nor after the sweep."""
+    for stem, latest_field in SEARCHED_RECORDS.items():
+        document, label = files[stem], f"data/{stem}.yml"
+        checked = document["checked"]
+        for index, record in enumerate(document[LIST_KEYS[stem]]):
+            status = record["status"]
+            searched, latest = status["searched"], status[latest_field]
+            if searched < latest:
+                yield Problem(
+                    label,
+                    _entry_label(record, index),
+                    "status.searched",
+                    f"expected a date no earlier than the latest development (status.{latest_field} {latest}); got '{searched}'",
+                )
+            if searched > checked:
+                yield Problem(
+                    label,
+                    _entry_label(record, index),
+                    "status.searched",
+                    f"is later than the file's 'checked' date {checked}; set 'checked' to the day the sweep ended",
+                )
 
 
 def _glossary_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
@@ -785,14 +816,26 @@ def _sponsor_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
 
 
 def _entity_list_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
-    """data/entity_list.yml: batches in date order, numbered notices linked to the Federal Register,
-    counts that agree with the entities recorded (a partly recorded batch says why), entity ids
-    unique across batches, and removals after listing."""
+    """data/entity_list.yml: batches in date order, the reported ones (known from reports only)
+    after the confirmed ones, numbered notices linked to the Federal Register, counts that agree
+    with the entities recorded (a partly recorded batch says why), entity ids unique across
+    batches, and removals after listing."""
     label = "data/entity_list.yml"
     seen_entities: dict[str, str] = {}
     previous = ""
+    reported_before = ""  # the first batch known from reports only: every later one must be too
     for index, batch in enumerate(document["batches"]):
         where = _entry_label(batch, index)
+        if batch["status"] == "reported":
+            reported_before = reported_before or batch["id"]
+        elif reported_before:
+            yield Problem(
+                label,
+                where,
+                "status",
+                f"is confirmed but comes after '{reported_before}', which is only reported; expected reported "
+                "batches last (a later notice reprints the whole list, so it confirms the earlier ones or not)",
+            )
         if batch["effective"] < previous:
             yield Problem(
                 label,
@@ -869,6 +912,8 @@ def _entity_list_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
                 "id",
                 f"'{entity_id}' is both a batch id and an entity id in {batch_where}; anchors must be unique",
             )
+    if all(batch["status"] == "reported" for batch in document["batches"]):
+        yield Problem(label, None, "batches", "expected at least one confirmed batch: the confirmed total counts them")
     if document["later_changes_checked"]["date"] < previous:
         yield Problem(
             label, None, "later_changes_checked.date", f"expected a date no earlier than the newest batch ({previous})"

@@ -29,6 +29,7 @@ import jinja2
 
 from site_data import SiteData
 from site_members import member_lookup_view, members_index_view, state_members_view
+from site_figures import ProseFigures, UnknownFigure
 from site_record_views import (
     ChartsView,
     EntityListView,
@@ -117,7 +118,8 @@ def _source_words(sources: Sequence[Source]) -> list[str]:
 def status_box_records(view: ProposalView) -> tuple[SearchRecord, ...]:
     text = _text(
         "Status",
-        f"{view.status.label} as of {view.status.as_of.text}. {view.note}",
+        f"{view.status.label}. {view.summary} {view.note} Latest development {view.status.as_of.text}; "
+        f"nothing newer found as of {view.searched.text}.",
         "Who acts",
         view.actor,
         "Vehicle",
@@ -231,13 +233,18 @@ def entity_list_records(view: EntityYearView) -> tuple[SearchRecord, ...]:
         records.append(
             SearchRecord(
                 batch.id,
-                _text(f"UFLPA Entity List, {batch.effective.text}: {batch.count} added"),
+                _text(
+                    f"UFLPA Entity List, {batch.effective.text}: {batch.count} added"
+                    + (" (reported, not confirmed)" if batch.reported else "")
+                ),
                 _text(
                     f"Notice {batch.notice.text}.",
-                    f"{batch.running_total} entities in all.",
+                    f"{batch.running_total} entities in all" + (" if confirmed." if batch.reported else "."),
                     f"Sections {batch.sections}." if batch.sections else "",
                     batch.note,
-                    batch.entities_missing and f"Not all entities recorded here yet. {batch.entities_missing}",
+                    f"{batch.not_named} of the {batch.count} are not named here: {batch.entities_missing}."
+                    if batch.not_named
+                    else "",
                     ", ".join(entity.name for entity in batch.entities),
                 ),
             )
@@ -249,7 +256,8 @@ def entity_list_records(view: EntityYearView) -> tuple[SearchRecord, ...]:
                     _text(f"{entity.name} (UFLPA Entity List)"),
                     _text(
                         entity.aliases and f"Also listed as {entity.aliases}.",
-                        f"Listed {batch.effective.text}, section {entity.sections}.",
+                        f"Listed {batch.effective.text}{' (reported)' if batch.reported else ''}, "
+                        f"section {entity.sections}{' ' + entity.inferred if entity.inferred else ''}.",
                         entity.location,
                         entity.sector,
                         entity.removed,
@@ -427,6 +435,7 @@ class SiteRenderer:
         """`today`: the build date (default: today), which says whether a bill died with its Congress; tests fix it."""
         self.data = data
         self.views = SiteViews(data, site, today)
+        self.figures = ProseFigures(data)  # the figures the pages' prose quotes, by name
         self.glossary = Glossary.of(data)
         self._templates: dict[str, jinja2.Template] = {}  # looked up once per build, not per page
         self._views: dict[str, tuple[Any, tuple[SearchRecord, ...]]] = {}  # data block -> view, search records
@@ -597,12 +606,15 @@ def render_page_markdown(
     anchor_aliases: Mapping[str, str] | None = None,
     moved_anchors: Mapping[str, str] | None = None,
     today: datetime.date | None = None,
+    figures: ProseFigures | None = None,
 ) -> str:
     """The page's Markdown, its dated passages kept or left out as of `today` (default: today),
-    its markers checked, renamed sections' old ids kept (`anchor_aliases`: old id -> new id,
-    from the front matter) and the glossary appended. The markers themselves stay: Markdown
+    the data's figures in its prose (`{{ name }}`, site_figures.py; `figures`: the build's, made
+    once), its markers checked, renamed sections' old ids kept (`anchor_aliases`: old id -> new
+    id, from the front matter) and the glossary appended. The markers themselves stay: Markdown
     passes HTML comments through, and `SiteRenderer.page_blocks` renders them after Markdown."""
     markdown = dated_prose(markdown, today or datetime.date.today(), src_uri)
+    markdown = fill_figures(markdown, figures or ProseFigures(data), f"docs/{src_uri}")
     for match in MARKER.finditer(markdown):
         check_marker(match, data, src_uri)
     check_bills_by_congress(markdown, data, src_uri)
@@ -611,6 +623,14 @@ def render_page_markdown(
     if moved_anchors:
         markdown = add_moved_anchors(markdown, moved_anchors, src_uri)
     return f"{markdown}\n\n{abbreviations(data)}\n"
+
+
+def fill_figures(text: str, figures: ProseFigures, where: str) -> str:
+    """`text` with each `{{ name }}` replaced by the data's figure; MarkerError for an unknown name."""
+    try:
+        return figures.fill(text, where)
+    except UnknownFigure as err:
+        raise MarkerError(str(err)) from None
 
 
 def check_marker(match: re.Match[str], data: SiteData, src_uri: str) -> None:

@@ -18,6 +18,7 @@ HOME_PAGE = "index.md"
 CHANGES_PAGE = "changes/index.md"  # "What changed": every change in a line; the feed's alternate link and its ids
 CHANGES_YEAR_PAGE = "changes/{year}.md"  # one page per year holds that year's changes with their notes and sources
 BILLS_PAGE = "bills.md"  # where each bill has its section
+WROS_PAGE = "wros.md"  # the WRO table, and what its states mean
 ENTITY_LIST_PAGE = "entity-list/index.md"  # the UFLPA Entity List: every batch in one table
 ENTITY_YEAR_PAGE = "entity-list/{year}.md"  # one page per year holds that year's batches and entities
 MEMBERS_PAGE = "members/index.md"  # the members of Congress, state by state (the look-up's page without JavaScript)

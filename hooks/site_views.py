@@ -20,7 +20,17 @@ from typing import Any, Literal
 from congress_calendar import died_with_congress
 from site_data import SiteData, next_step_on
 from site_exports import DOWNLOAD_KINDS
-from site_text import BILLS_PAGE, CHANGES_YEAR_PAGE, DOWNLOADS_DIR, HOME_PAGE, fold, format_date, plural, site_path
+from site_text import (
+    BILLS_PAGE,
+    CHANGES_YEAR_PAGE,
+    DOWNLOADS_DIR,
+    HOME_PAGE,
+    WROS_PAGE,
+    fold,
+    format_date,
+    plural,
+    site_path,
+)
 
 DOWNLOAD_LABELS = {
     "proposals": "The punch-list",
@@ -114,11 +124,12 @@ class ProposalView:
     authority: str
     bills: tuple[BillRef, ...]
     status: Status
+    summary: str  # where it stands in one line of plain words (under the title on the home page)
+    searched: Day  # when the record was last searched for newer developments: "checked" to readers
     note: str
     why: str
     sources: tuple[Source, ...]
     next: NextStep
-    checked: Day  # when the status was last checked (the proposals' `checked` date)
     copy_text: str  # the plain text a reader pastes into an email
 
 
@@ -169,7 +180,9 @@ class WroView:
     location: str
     xinjiang: str  # "Yes" or "No"
     status_label: str
+    explained: Target | None  # where the WROs page explains this state once for every order in it
     as_of: Day
+    searched: Day  # when the order was last searched for newer developments
     note: str
     sources: tuple[Source, ...]
 
@@ -178,6 +191,11 @@ class WroView:
 class WroTableView:
     checked: Day
     wros: tuple[WroView, ...]
+
+
+# WRO states that the WROs page explains once (docs/wros.md, a paragraph with this id), instead of
+# each order's note repeating it: the state's label in the table links there.
+WRO_STATE_EXPLAINED = {"under-uflpa": "under-uflpa", "not-confirmed": "not-confirmed"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,12 +291,12 @@ def sources(records: Sequence[Mapping[str, str]]) -> tuple[Source, ...]:
     )
 
 
-def email_text(title: str, status: Status, next_step: NextStep, checked: Day, deep_link: str) -> str:
+def email_text(title: str, status: Status, summary: str, next_step: NextStep, searched: Day, deep_link: str) -> str:
     """The plain text a reader pastes into an email about one proposal (the first line is
     the title: the copy button names itself after it)."""
     return (
         f"{title}\n"
-        f"Status: {status.label} (latest development {status.as_of.text}; checked {checked.text})\n"
+        f"Status: {status.label}. {summary} (latest development {status.as_of.text}; checked {searched.text})\n"
         f"Next step: {next_step.step}\n"
         f"Who acts next: {next_step.who}\n"
         f"{deep_link}"
@@ -341,7 +359,8 @@ class SiteViews:
         target = self.proposal_target(proposal)
         deep_link = site.absolute(target)
         badge = Status(status["state"], data.labels.proposal_state[status["state"]], day(status["as_of"]))
-        title, next_step, checked = fold(proposal["title"]), self.next_step(proposal), day(data.checked)
+        title, next_step, searched = fold(proposal["title"]), self.next_step(proposal), day(status["searched"])
+        summary = fold(status["summary"])
         view = ProposalView(
             id=proposal["id"],
             title=title,
@@ -351,12 +370,13 @@ class SiteViews:
             authority=fold(proposal["vehicle"]["authority"]),
             bills=tuple(self.bill_ref(bill_id) for bill_id in proposal["vehicle"].get("bills", [])),
             status=badge,
+            summary=summary,
+            searched=searched,
             note=fold(status["note"]),
             why=fold(proposal["why"]),
             sources=sources(status["sources"]),
             next=next_step,
-            checked=checked,
-            copy_text=email_text(title, badge, next_step, checked, deep_link),
+            copy_text=email_text(title, badge, summary, next_step, searched, deep_link),
         )
         self._proposals[proposal_id] = view
         return view
@@ -419,7 +439,11 @@ class SiteViews:
                     location=fold(wro["location"]),
                     xinjiang="Yes" if wro["xinjiang"] else "No",
                     status_label=labels[wro["status"]["state"]],
+                    explained=self.site.target(WROS_PAGE, WRO_STATE_EXPLAINED[wro["status"]["state"]])
+                    if wro["status"]["state"] in WRO_STATE_EXPLAINED
+                    else None,
                     as_of=day(wro["status"]["as_of"]),
+                    searched=day(wro["status"]["searched"]),
                     note=fold(wro["status"]["note"]),
                     sources=sources(wro["sources"]),
                 )

@@ -87,7 +87,8 @@ def test_copy_for_email_puts_title_status_dates_next_step_and_link_on_the_clipbo
     lines = page.evaluate("() => navigator.clipboard.readText()").splitlines()
     assert lines[0] == fold(proposal["title"])
     assert f"latest development {format_date(proposal['status']['as_of'])}" in lines[1]
-    assert f"checked {format_date(expected.checked)}" in lines[1]
+    assert f"checked {format_date(proposal['status']['searched'])}" in lines[1]
+    assert fold(proposal["status"]["summary"]) in lines[1]
     assert f"Next step: {fold(proposal['next']['step'])}" in lines
     assert f"Who acts next: {fold(proposal['next']['who'])}" in lines
     assert lines[-1].endswith(f"{expected.lever_url(proposal['lever'])}#{proposal['id']}")

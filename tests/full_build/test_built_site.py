@@ -205,6 +205,62 @@ def test_entity_list_pages_have_every_batch_and_entity_anchor_their_downloads_an
     assert "../entity-list/" in pages["customs/"].links
 
 
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def _batch_html(html: str, batch_id: str) -> str:
+    return html.split(f'id="{batch_id}"', 1)[1].split("</section>", 1)[0]
+
+
+def test_entity_year_pages_say_what_is_named_reported_and_inferred(pages) -> None:
+    by_year: dict[str, list] = {}
+    for batch in DATA.entity_batches:
+        by_year.setdefault(batch["effective"][:4], []).append(batch)
+    for year, batches in by_year.items():
+        html = pages[f"entity-list/{year}/"].path.read_text(encoding="utf-8")
+        for batch in batches:
+            section = _batch_html(html, batch["id"])
+            text = _text(section)
+            missing = batch["count"] - len(batch.get("entities", []))
+            if missing:  # how many are not named, why, and where every name is
+                verb = "is" if missing == 1 else "are"
+                assert f"{missing} of the {batch['count']} {verb} not named here: {batch['entities_missing']};" in text
+                assert "https://www.dhs.gov/uflpa-entity-list" in section
+            else:
+                assert "not named here" not in text, batch["id"]
+            heading = _text(section.split("</h2>", 1)[0])
+            if batch["status"] == "reported":
+                assert "(reported)" in heading and "in all if confirmed" in heading, heading
+                assert "Reported, not confirmed." in text
+            else:
+                assert "reported" not in heading, heading
+            # an entity's row says "inferred" exactly when its section or batch was worked out
+            for entity in batch.get("entities", []):
+                row = section.split(f'<tr id="{entity["id"]}"', 1)[1].split("</tr>", 1)[0]
+                cell = _text(row.split('class="entity__sections"', 1)[1].split("</td>", 1)[0])
+                inferred = entity.get("inferred", {})
+                assert cell.endswith("notice inferred") == ("batch" in inferred), entity["id"]
+                assert (" inferred" in cell.replace("notice inferred", "")) == ("section" in inferred), entity["id"]
+        has_inferred = any("inferred" in e for b in batches for e in b.get("entities", []))
+        assert html.count('class="entity-list__inferred"') == (1 if has_inferred else 0), year
+
+
+def test_entity_list_overview_keeps_the_reported_batch_out_of_the_confirmed_total(pages) -> None:
+    html = pages["entity-list/"].path.read_text(encoding="utf-8")
+    text = _text(html)
+    confirmed = [b for b in DATA.entity_batches if b["status"] == "confirmed"]
+    reported = [b for b in DATA.entity_batches if b["status"] == "reported"]
+    total = sum(b["count"] for b in confirmed)
+    assert total == 144  # DHS, Jan 14, 2025
+    named = sum(len(b.get("entities", [])) for b in confirmed)
+    assert f"{len(confirmed)} notices to Jan 15, 2025 , {total} entities in all; {named} of them named here" in text
+    for batch in reported:
+        row = _text(html.split(f'<tr id="{batch["id"]}"', 1)[1].split("</tr>", 1)[0])
+        assert "(reported)" in row and f"{total + batch['count']} if confirmed ({total} confirmed)" in row
+    assert "is reported to add 43 more (187 in all)" in text  # the reports: 43 added, 187 in all
+
+
 def test_moved_entries_old_links_lead_to_their_new_place(pages) -> None:
     stubs = 0
     for url, page in pages.items():

@@ -41,6 +41,8 @@ NEW_PROPOSAL: dict[str, Any] = {
     "status": {
         "state": "pending",
         "as_of": "2026-01-02",
+        "searched": "2026-11-27",
+        "summary": "A one-line status added by a test.",
         "note": "Added by a test.",
         "sources": [{"title": "Test source", "url": "https://example.org/test-proposal"}],
     },
@@ -62,7 +64,7 @@ NEW_WRO = {
     "products": "test garments",
     "location": "Test County, Xinjiang",
     "xinjiang": True,
-    "status": {"state": "in-force", "as_of": "2026-01-05", "note": "Issued in a test."},
+    "status": {"state": "in-force", "as_of": "2026-01-05", "searched": "2026-11-27", "note": "Issued in a test."},
     "sources": [{"title": "Test source", "url": "https://example.org/test-wro"}],
 }
 NEW_BILL = bill_record("hr9999-119", "H.R. 9999", "Test Forced Labor Accountability Act", introduced="2025-11-01")

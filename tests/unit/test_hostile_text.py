@@ -54,7 +54,7 @@ def hostile_records(documents: dict[str, Any]) -> None:
     proposal["next"].update({"step": LONG[:110], "who": MEDIUM})
     proposal["next"]["vehicles"]["action"] = LONG[:160]
     proposal["next"]["asks"][0]["ask"] = LONG[:200]  # in both chambers' scripts and letters
-    proposal["status"].update({"note": LONG})
+    proposal["status"].update({"note": LONG, "summary": MEDIUM})
     proposal["status"]["sources"][0]["title"] = LONG
     proposal["history"][0].update({"note": LONG})
     proposal["history"][0]["sources"][0]["title"] = LONG

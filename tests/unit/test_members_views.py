@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURE_DATA, ROOT, SCHEMA_DIR
-from site_currency import members_due
+from site_currency import members_items
 from site_data import SiteData, load_site_data
 from site_members import member_files, members_stale, state_json, state_members_view, state_page_markdown
 from site_render import MarkerError, SiteRenderer, dated_prose, render_page_markdown
@@ -222,8 +222,8 @@ def test_the_look_up_and_the_pages_warn_when_the_list_is_out_of_date(data) -> No
 
 
 def test_make_currency_lists_an_out_of_date_list(data) -> None:
-    assert members_due(data, datetime.date(2027, 1, 2)) == []
-    [due] = members_due(data, datetime.date(2027, 1, 3))
+    assert list(members_items(data, datetime.date(2027, 1, 2))) == []
+    [due] = members_items(data, datetime.date(2027, 1, 3))
     assert due.subject == "data/members.yml"
     assert due.reason == (
         "lists the members as of Jun 15, 2026, before the 120th Congress began on Jan 3, 2027: run make refresh-members"

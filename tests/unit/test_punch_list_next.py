@@ -205,8 +205,29 @@ def test_each_row_shows_its_next_step_who_and_vehicles(data) -> None:
     assert "Back an ILO complaint against China" in text and "Labor Department" in text
 
 
-def test_dates_are_labelled_latest_development_and_checked(data) -> None:
-    assert "latest development Jun 21, 2022 · checked Nov 27, 2026" in text_of(punch_list(data))
+def test_each_row_gives_its_status_in_a_line_then_its_latest_development(data) -> None:
+    html = punch_list(data)
+    text = text_of(html)
+    assert (
+        "Issue a region-wide WRO on Xinjiang cotton and tomatoes "
+        "Regional order since 2021; the import ban's presumption since 2022. Latest development Jun 21, 2022"
+    ) in text
+    assert ("time", {"datetime": "2022-06-21"}) in parse(html).tags
+    # every row was checked on the caption's date, so no row repeats it
+    assert "status checked Nov 27, 2026" in text and text.count("Nov 27, 2026") == 1
+
+
+def with_an_earlier_search(documents: dict[str, Any]) -> None:
+    documents["proposals"]["proposals"][1]["status"]["searched"] = "2026-10-01"
+
+
+def test_a_row_searched_before_the_captions_date_says_when(tmp_path: Path) -> None:
+    data = load(copy_data(tmp_path / "data", with_an_earlier_search))
+    text = text_of(punch_list(data))
+    assert (
+        "No complaint found. Latest development Jun 1, 2025 ; checked Oct 1, 2026" in text
+    )  # (text parts joined with spaces)
+    assert "Latest development Jun 21, 2022 " in text  # the other row: checked on the caption's date
 
 
 def test_badge_sits_beside_the_title(data) -> None:

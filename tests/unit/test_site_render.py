@@ -205,7 +205,8 @@ def test_copy_text_has_title_status_dates_next_step_and_deep_link(data) -> None:
     assert copy_text is not None
     assert copy_text.splitlines() == [
         "Issue a region-wide WRO on Xinjiang cotton and tomatoes",
-        "Status: Done (latest development Jun 21, 2022; checked Nov 27, 2026)",
+        "Status: Done. Regional order since 2021; the import ban's presumption since 2022. "
+        "(latest development Jun 21, 2022; checked Nov 27, 2026)",
         "Next step: Keep enforcing the regional order under the UFLPA",
         "Who acts next: DHS/CBP",
         "https://example.org/punch/customs/#region-wide-wro",
@@ -293,6 +294,16 @@ def test_wro_table_has_a_row_of_five_cells_per_record_newest_first(data) -> None
     assert cells == [0, 5, 5]  # the header row (th), then each record
     dates = {wro["id"]: wro["date"] for wro in data.wros}
     assert [dates[i] for i in ids] == sorted(dates.values(), reverse=True)
+
+
+def test_a_wro_state_the_page_explains_links_there_once_for_every_order(data) -> None:
+    html = block(data, "<!-- data:wros -->", "wros.md")
+    # the fixture's region-wide order is enforced under the UFLPA; the Finding is in force (no shared note)
+    assert hrefs(html).count("#under-uflpa") == 1
+    assert '<a href="#under-uflpa">Enforced under the UFLPA</a>' in html
+    assert "In force</strong>" in html
+    # both were searched on the list's checked date, given once in the caption
+    assert "".join(parse(html).text).count("Nov 27, 2026") == 1
 
 
 def test_bills_link_to_the_proposals_that_name_them(data) -> None:
