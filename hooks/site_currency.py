@@ -7,7 +7,8 @@ Each proposal, WRO and bill records the day it was last searched for newer devel
 - a proposal's next step that has reached its `review_by` date;
 - a next step naming a bill whose Congress has ended (every bill not enacted dies with it;
   the 119th Congress ends at noon on Jan 3, 2027);
-- a data file without search dates of its own, last checked longer ago than CHECKED_AGE_LIMIT.
+- a data file without search dates of its own, last checked longer ago than CHECKED_AGE_LIMIT;
+- the list of members of Congress predates the first day of the sitting Congress.
 
 The age of a status's evidence alone is no reason: a proposal searched recently with nothing
 new found is current. The day is today unless PUNCHLIST_TODAY=YYYY-MM-DD says otherwise (tests
@@ -25,8 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from congress_calendar import bill_is_live, congress_end, congress_has_ended, ordinal
+from congress_calendar import bill_is_live, congress_end, congress_has_ended, congress_start, ordinal
 from site_data import SEARCHED_RECORDS, DataError, SiteData, load_site_data
+from site_members import members_stale
 from site_text import format_date, the_day
 
 # A record is searched again at least once a quarter: a Congress can move a bill, and an agency
@@ -46,12 +48,13 @@ class Due:
 
 def due_items(data: SiteData, day: datetime.date) -> list[Due]:
     """Everything due for review on `day`: the proposals in the punch-list's order, then the WROs,
-    the bills and the data files."""
+    the bills, the data files and the members of Congress."""
     return [
         *proposal_items(data, day),
         *search_items("WRO", data.wros, day),
         *search_items("bill", (bill for bill in data.bills if not bill_is_final(bill)), day),
         *file_items(data, day),
+        *members_items(data, day),
     ]
 
 
@@ -118,6 +121,22 @@ def file_items(data: SiteData, day: datetime.date) -> Iterator[Due]:
 
 
 _FILES_WITH_SEARCHED_RECORDS = frozenset(f"data/{stem}.yml" for stem in SEARCHED_RECORDS)
+
+
+# ---- The members of Congress ------------------------------------------------------------
+
+
+def members_items(data: SiteData, day: datetime.date) -> Iterator[Due]:
+    """The members of Congress, when the list predates the first day of the Congress sitting on
+    `day`: a new Congress has new members (the site shows a warning beside the look-up too)."""
+    sitting = members_stale(data.members_checked, day)
+    if sitting is not None:
+        began = congress_start(sitting).date().isoformat()
+        yield Due(
+            "data/members.yml",
+            f"lists the members as of {format_date(data.members_checked)}, before the {ordinal(sitting)} Congress "
+            f"began on {format_date(began)}: run make refresh-members",
+        )
 
 
 # ---- The report -------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import csv
 import json
 import posixpath
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from conftest import ENGINE_REQUIREMENTS, ROOT, built_with, pinned_versions
 from site_data import load_site_data
 from site_html import is_internal, read_site, resolve
+from site_members import state_page_markdown
 
 DATA = load_site_data(ROOT / "data", docs_dir=ROOT / "docs")
 LEVER_URLS = {lever["id"]: lever["page"].removesuffix(".md") + "/" for lever in DATA.levers}
@@ -43,15 +45,24 @@ def test_page_titles_come_from_the_page_not_the_file_name(pages) -> None:
         html = page.path.read_text(encoding="utf-8")
         title_match = re.search(r"<title>(.*?)</title>", html, re.S)
         assert title_match, url
-        title = title_match.group(1)
-        source = ROOT / "docs" / ("index.md" if not url else url.rstrip("/") + ".md")
-        if not source.exists():  # a folder's main page: docs/entity-list/index.md is /entity-list/
-            source = ROOT / "docs" / url / "index.md"
-        meta = re.search(r"^title: (.+)$", source.read_text(encoding="utf-8").split("---\n", 2)[1], re.M)
-        h1 = re.search(r"^# (.+?)(\s*\{.*\})?$", source.read_text(encoding="utf-8"), re.M)
-        assert h1, f"{source}: no H1"
+        title = unescape(title_match.group(1))
+        markdown = page_markdown(url)
+        meta = re.search(r"^title: (.+)$", markdown.split("---\n", 2)[1], re.M)
+        h1 = re.search(r"^# (.+?)(\s*\{.*\})?$", markdown, re.M)
+        assert h1, f"{url}: no H1"
         expected = meta.group(1).strip().strip("\"'") if meta else h1.group(1)
-        assert title.startswith(expected.replace("&", "&amp;")) or (url == "" and "Punch-List" in title), (url, title)
+        assert title.startswith(expected) or (url == "" and "Punch-List" in title), (url, title)
+
+
+def page_markdown(url: str) -> str:
+    """The Markdown a page is built from: its file in docs/, or the one made at build time for a
+    state's members (members/wa/)."""
+    if state := re.fullmatch(r"members/([a-z]{2})/", url):
+        return state_page_markdown(state.group(1).upper())
+    source = ROOT / "docs" / ("index.md" if not url else url.rstrip("/") + ".md")
+    if not source.exists():  # a folder's main page: docs/entity-list/index.md is /entity-list/
+        source = ROOT / "docs" / url / "index.md"
+    return source.read_text(encoding="utf-8")
 
 
 def test_home_lever_and_other_pages_show_the_right_table(pages) -> None:

@@ -42,6 +42,7 @@ NOT_JARGON = {
     "NGOs",
     "CEO",
     "ZIP",
+    "WA",  # the look-up's address, #members=WA-7
     "NYSE",
     "ISIS",
     "DRC",

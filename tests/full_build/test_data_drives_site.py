@@ -22,8 +22,21 @@ NEW_PROPOSAL: dict[str, Any] = {
     "next": {
         "step": "Test the next step",
         "who": "Testing Office",
+        "acts": ["congress"],
         "vehicles": {"bills": ["hr9999-119"]},
         "review_by": "2026-12-18",
+        "asks": [{"to": "both", "priority": 1, "ask": "Please pass H.R. 9999, the test bill."}],
+        "later": [
+            {
+                "from": "2027-01-03",
+                "step": "Test the step after the 119th Congress",
+                "who": "Testing Office",
+                "acts": ["congress"],
+                "vehicles": {"action": "A new test bill"},
+                "review_by": "2027-03-31",
+                "asks": [{"to": "both", "priority": 1, "ask": "Please reintroduce the test bill."}],
+            }
+        ],
     },
     "status": {
         "state": "pending",

@@ -26,8 +26,17 @@ def fixture_copy(tmp_path: Path) -> Path:
     (data_dir / "bills.yml").write_text(yaml.safe_dump(bills, sort_keys=False), encoding="utf-8")
     proposals = (data_dir / "proposals.yml").read_text(encoding="utf-8")
     proposals = proposals.replace(
-        'vehicles: {action: "ILO Constitution, article 26"}\n      review_by: 2027-02-26',
+        'vehicles: {action: "The ILO\'s complaint procedure"}\n      review_by: 2027-02-26',
         "vehicles: {bills: [hr8712-119]}\n      review_by: 2026-12-18",
+    )
+    # the step written ahead for when that bill's Congress ends (validation asks for one)
+    proposals = proposals.replace(
+        '        - {to: both, priority: 3, ask: "Please press the Labor Department to back an ILO complaint."}\n',
+        '        - {to: both, priority: 3, ask: "Please press the Labor Department to back an ILO complaint."}\n'
+        "      later:\n"
+        "        - {from: 2027-01-03, step: Reintroduce the bill, who: Congress, acts: [congress],"
+        " vehicles: {action: A new bill}, review_by: 2027-03-31,"
+        ' asks: [{to: both, priority: 1, ask: "Please reintroduce the bill."}]}\n',
     )
     (data_dir / "proposals.yml").write_text(proposals, encoding="utf-8")
     return data_dir
@@ -119,8 +128,10 @@ def test_a_data_file_without_search_dates_is_due_when_its_check_is_too_old(data:
 
 def test_the_report_counts_and_lists_each_item_by_id(data: SiteData) -> None:
     text = report(due_items(data, DAY(2027, 1, 3)), DAY(2027, 1, 3))
-    assert text.startswith("2 items due for review on Jan 3, 2027:")
+    # the step's review date, its bill's Congress, and the members of that Congress (data/members.yml)
+    assert text.startswith("3 items due for review on Jan 3, 2027:")
     assert "- proposal 'ilo-inquiry': next step was due for review by Dec 18, 2026" in text
+    assert "- data/members.yml: lists the members as of Jun 15, 2026, before the 120th Congress began" in text
 
 
 def test_the_day_comes_from_the_environment_or_is_today() -> None:
