@@ -98,10 +98,16 @@ class StatusChange:
     note: str
     sources: tuple[Mapping[str, str], ...]
     current: bool
+    redated_from: tuple[str, ...] = ()  # dates it was published under before a correction
 
     @property
     def anchor(self) -> str:
         return f"change-{self.proposal['id']}-{self.date}"
+
+    @property
+    def former_anchors(self) -> tuple[str, ...]:
+        """The anchors it had under its earlier dates: published links to them must keep working."""
+        return tuple(f"change-{self.proposal['id']}-{date}" for date in self.redated_from)
 
 
 @dataclass(frozen=True)
@@ -235,6 +241,7 @@ def _change(
         note=entry["note"],
         sources=tuple(entry["sources"]),
         current=current,
+        redated_from=tuple(entry.get("redated_from", ())),
     )
 
 
@@ -541,6 +548,20 @@ def _proposals_problems(document: Mapping[str, Any], today: datetime.date) -> It
                     f"'{earlier['date']}' is already used by another history entry; each date may appear once",
                 )
             seen_dates.add(earlier["date"])
+        # a corrected date keeps the old one's link: no other entry of the proposal may take it
+        entries = [("status", proposal["status"]["as_of"], proposal["status"])]
+        entries += [(f"history[{n}]", e["date"], e) for n, e in enumerate(proposal.get("history", []))]
+        dates = {date for _, date, _ in entries}
+        for field, _, entry in entries:
+            for former in entry.get("redated_from", []):
+                if former in dates:
+                    yield Problem(
+                        label,
+                        where,
+                        f"{field}.redated_from",
+                        f"'{former}' is the date of one of this proposal's statuses; expected only dates no entry has now",
+                    )
+                dates.add(former)
 
 
 def _wros_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
@@ -921,7 +942,8 @@ def _entity_list_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
 
 
 def _uflpa_stats_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
-    """data/uflpa_stats.yml: a fiscal-year figure names its year; a cumulative one says through when."""
+    """data/uflpa_stats.yml: a fiscal-year figure names its year; a cumulative one says through when;
+    a months figure gives its first and last day."""
     label = "data/uflpa_stats.yml"
     for index, figure in enumerate(document["figures"]):
         where, period = _entry_label(figure, index), figure["period"]
@@ -933,6 +955,23 @@ def _uflpa_stats_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
                 where,
                 "period.fiscal_year",
                 "is only for fiscal-year figures; a cumulative figure gives 'through'",
+            )
+        if period["kind"] == "months" and not ("from" in period and "through" in period):
+            yield Problem(
+                label, where, "period", "expected 'from' and 'through': a months figure gives its first and last day"
+            )
+        if period["kind"] != "months" and "from" in period:
+            yield Problem(label, where, "period.from", "is only for months figures (kind: months)")
+        if period["kind"] == "months" and "fiscal_year" in period:
+            yield Problem(
+                label,
+                where,
+                "period.fiscal_year",
+                "is only for fiscal-year figures; a months figure gives 'from' and 'through'",
+            )
+        if period.get("from", "") > period.get("through", "9999"):
+            yield Problem(
+                label, where, "period.from", f"expected a date no later than 'through' ({period.get('through')})"
             )
         if period.get("through", figure["reported"]) > figure["reported"]:
             yield Problem(

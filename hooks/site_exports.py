@@ -141,6 +141,7 @@ UFLPA_FIGURE_COLUMNS: Columns = (
     ("id", lambda f: f["id"]),
     ("period", lambda f: f["period"]["kind"]),
     ("fiscal_year", lambda f: f["period"].get("fiscal_year")),
+    ("from", lambda f: f["period"].get("from")),
     ("through", lambda f: f["period"].get("through")),
     ("measure", lambda f: f["measure"]),
     ("shipments", lambda f: f.get("shipments")),

@@ -321,13 +321,22 @@ def dollars_text(figure: Mapping[str, Any]) -> str:
     if "value_usd" not in figure:
         return ""
     value = figure["value_usd"]
-    amount = f"${value / 1e9:.2f} billion".replace(".00 ", " ") if value >= 1e9 else f"${value / 1e6:,.0f} million"
+    # $3.69 billion, $961 million, $55.6 million: as precise as the sources give them
+    amount = (
+        f"${value / 1e9:.2f} billion".replace(".00 ", " ")
+        if value >= 1e9
+        else f"${value / 1e6:,.1f} million".replace(".0 ", " ")
+    )
     return f"{QUALIFIERS[figure.get('qualifier', 'exact')]}{amount}"
 
 
 def _period(figure: Mapping[str, Any]) -> str:
     period = figure["period"]
-    return f"FY{period['fiscal_year']}" if period["kind"] == "fiscal-year" else f"to {format_date(period['through'])}"
+    if period["kind"] == "fiscal-year":
+        return f"FY{period['fiscal_year']}"
+    if period["kind"] == "months":
+        return f"{format_date(period['from'])} to {format_date(period['through'])}"
+    return f"to {format_date(period['through'])}"
 
 
 def uflpa_figures_view(views: SiteViews) -> UflpaFiguresView:

@@ -28,8 +28,8 @@ from typing import Any
 import jinja2
 
 from site_data import SiteData
-from site_members import member_lookup_view, members_index_view, state_members_view
 from site_figures import ProseFigures, UnknownFigure
+from site_members import member_lookup_view, members_index_view, state_members_view
 from site_record_views import (
     ChartsView,
     EntityListView,

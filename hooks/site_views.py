@@ -235,6 +235,7 @@ class BillListView:
 @dataclass(frozen=True, slots=True)
 class ChangeView:
     anchor: str
+    former_anchors: tuple[str, ...]  # its ids before its date was corrected, kept for published links
     target: Target  # the change with its note and sources, on its year's page
     date: Day
     proposal: Link
@@ -492,6 +493,7 @@ class SiteViews:
             self.made_once["changes"] = tuple(
                 ChangeView(
                     anchor=change.anchor,
+                    former_anchors=change.former_anchors,
                     target=self.site.target(CHANGES_YEAR_PAGE.format(year=change.date[:4]), change.anchor),
                     date=day(change.date),
                     proposal=Link(fold(change.proposal["title"]), self.proposal_target(change.proposal)),

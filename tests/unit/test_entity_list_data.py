@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import site_record_views
 from conftest import FIXTURE_DAY, ROOT, SCHEMA_DIR, data_problems, edit_data
 from site_data import load_site_data
 
@@ -285,6 +286,23 @@ def test_uflpa_fiscal_year_detentions() -> None:
     assert all(f["sources"] and f["reported"] for f in DATA.uflpa_figures)
 
 
+def test_uflpa_january_to_september_denials_rose_by_count_and_fell_by_value() -> None:
+    # International Trade Today, Oct 31, 2025 (CBP's dashboard): the same nine months of three years
+    figures = {f["id"]: f for f in DATA.uflpa_figures}
+    months = [figures[f"jan-sep-{year}-denied"] for year in (2023, 2024, 2025)]
+    assert [f["shipments"] for f in months] == [1854, 1977, 5806]
+    assert [f["value_usd"] for f in months] == [360_000_000, 240_000_000, 55_600_000]
+    assert all(f["period"]["kind"] == "months" for f in months)
+    assert [(f["period"]["from"][5:], f["period"]["through"][5:]) for f in months] == [("01-01", "09-30")] * 3
+
+
+def test_a_months_figure_reads_as_its_first_and_last_day(data_dir: Path) -> None:
+    figure = {"period": {"kind": "months", "from": "2025-01-01", "through": "2025-09-30"}, "value_usd": 55_600_000}
+    assert site_record_views._period(figure) == "Jan 1, 2025 to Sep 30, 2025"
+    assert site_record_views.dollars_text(figure) == "$55.6 million"
+    assert site_record_views.dollars_text({"value_usd": 240_000_000}) == "$240 million"
+
+
 # ---- Bad input ---------------------------------------------------------------
 
 
@@ -368,6 +386,29 @@ def test_uflpa_figure_errors_name_the_figure(data_dir: Path) -> None:
         for p in problems
     ), problems
     assert problems == [p for p in problems if "data/uflpa_stats.yml" in p]
+
+
+def test_a_months_figure_needs_its_first_and_last_day(data_dir: Path) -> None:
+    edit_data(
+        data_dir,
+        "uflpa_stats",
+        lambda d: d["figures"][0].update({"period": {"kind": "months", "through": "2024-09-30"}}),
+    )
+    [problem] = data_problems(data_dir)
+    assert problem == (
+        "data/uflpa_stats.yml: entry 'fy2024-detained' (#1): field 'period': expected 'from' and 'through': "
+        "a months figure gives its first and last day"
+    )
+    edit_data(data_dir, "uflpa_stats", lambda d: d["figures"][0]["period"].update({"from": "2024-10-01"}))
+    [problem] = data_problems(data_dir)
+    assert "field 'period.from': expected a date no later than 'through' (2024-09-30)" in problem
+    edit_data(
+        data_dir,
+        "uflpa_stats",
+        lambda d: d["figures"][0].update({"period": {"kind": "cumulative", "from": "2024-01-01"}}),
+    )
+    [problem] = data_problems(data_dir)
+    assert "field 'period.from': is only for months figures (kind: months)" in problem
 
 
 def test_a_batch_says_whether_it_is_confirmed_or_reported(data_dir: Path) -> None:

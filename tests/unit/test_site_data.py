@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, SCHEMA_DIR, data_problems, edit_data
+from conftest import FIXTURE_DAY, ROOT, SCHEMA_DIR, data_problems, edit_data
 from site_data import DataError, load_site_data
 from site_yaml import DataYamlLoader
 
@@ -265,6 +265,21 @@ def test_two_history_entries_on_one_day_are_refused(data_dir: Path) -> None:
     )
     [problem] = data_problems(data_dir)
     assert "field 'history[1].date'" in problem and "already used by another history entry" in problem
+
+
+def test_a_redated_change_keeps_its_old_anchor_but_may_not_take_a_date_in_use(data_dir: Path) -> None:
+    old = "2022-06-01"
+    edit_data(data_dir, "proposals", lambda d: d["proposals"][0]["status"].update({"redated_from": [old]}))
+    data = load_site_data(data_dir, schema_dir=SCHEMA_DIR, today=FIXTURE_DAY)
+    [current] = [c for c in data.status_changes() if c.current and c.proposal["id"] == data.proposals[0]["id"]]
+    assert current.former_anchors == (f"change-{data.proposals[0]['id']}-{old}",)
+    history_date = data.proposals[0]["history"][0]["date"]
+    edit_data(data_dir, "proposals", lambda d: d["proposals"][0]["status"].update({"redated_from": [history_date]}))
+    [problem] = data_problems(data_dir)
+    assert (
+        "field 'status.redated_from'" in problem
+        and f"'{history_date}' is the date of one of this proposal's statuses" in problem
+    )
 
 
 # ---- When each record was last searched (status.searched) ----
