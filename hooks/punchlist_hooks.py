@@ -101,7 +101,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     state = _state()
     site_url = config.site_url or "/"
     site = SiteMap({file.src_uri: file.url for file in files.documentation_pages()}, site_url)
-    state.renderer = SiteRenderer(state.data, site, state.today)
+    try:
+        state.renderer = SiteRenderer(state.data, site, state.today)
+    except MarkerError as err:  # a Congress with bills but no page for them
+        raise PluginError(str(err)) from None
 
     def link(proposal: Mapping[str, Any]) -> str:
         return proposal_address(proposal, state.data, site)

@@ -20,7 +20,16 @@ from typing import Any, Literal
 from congress_calendar import died_with_congress
 from site_data import SiteData
 from site_exports import DOWNLOAD_KINDS
-from site_text import BILLS_PAGE, CHANGES_YEAR_PAGE, DOWNLOADS_DIR, HOME_PAGE, fold, format_date, plural, site_path
+from site_text import (
+    BILL_CONGRESS_PAGE,
+    CHANGES_YEAR_PAGE,
+    DOWNLOADS_DIR,
+    HOME_PAGE,
+    fold,
+    format_date,
+    plural,
+    site_path,
+)
 
 DOWNLOAD_LABELS = {
     "proposals": "The punch-list",
@@ -210,6 +219,9 @@ class BillView:
 
 @dataclass(frozen=True, slots=True)
 class BillListView:
+    """One Congress's bills, on its page."""
+
+    anchor: str  # "congress-117": the id of the list, which the bills page's old section links lead to
     checked: Day
     bills: tuple[BillView, ...]
 
@@ -310,9 +322,13 @@ class SiteViews:
         if bill_id not in self._bills:
             bill = self.data.bill(bill_id)
             self._bills[bill_id] = BillRef(
-                fold(bill["number"]), self.site.target(BILLS_PAGE, bill_id), died_with_congress(bill, self.today) or ""
+                fold(bill["number"]), self.bill_target(bill), died_with_congress(bill, self.today) or ""
             )
         return self._bills[bill_id]
+
+    def bill_target(self, bill: Mapping[str, Any]) -> Target:
+        """A bill's record, on its Congress's page."""
+        return self.site.target(BILL_CONGRESS_PAGE.format(congress=bill["congress"]), bill["id"])
 
     def next_step(self, proposal: Mapping[str, Any]) -> NextStep:
         step, vehicles = proposal["next"], proposal["next"]["vehicles"]
@@ -425,12 +441,12 @@ class SiteViews:
             ),
         )
 
-    def bill_list(self, congress: int | None = None) -> BillListView:
-        """All bills, or those of one Congress."""
+    def bill_list(self, congress: int) -> BillListView:
+        """The bills of one Congress, in full."""
         data, labels = self.data, self.data.labels.bill_step
         bills = []
         for bill in data.bills:
-            if congress is not None and bill["congress"] != congress:
+            if bill["congress"] != congress:
                 continue
             status, law = bill["status"], bill.get("public_law")
             bills.append(
@@ -458,7 +474,7 @@ class SiteViews:
                     sources=sources(bill["sources"]),
                 )
             )
-        return BillListView(day(data.bills_checked), tuple(bills))
+        return BillListView(f"congress-{congress}", day(data.bills_checked), tuple(bills))
 
     def change_list(self, year: int | None = None) -> ChangeListView:
         """Every status change, newest first, or only those of `year`."""

@@ -74,7 +74,7 @@ def test_no_wcag_violations_on_highlighted_deep_links_and_copy_message(scheme, s
     for url, anchor in (
         (expected.lever_url(proposal["lever"]), proposal["id"]),
         ("wros/", expected.wros[0]["id"]),
-        ("bills/", expected.bills[0]["id"]),
+        (f"bills/{expected.bills[0]['congress']}/", expected.bills[0]["id"]),
     ):
         page.goto(site.url(url, anchor), wait_until="load")
         assert page.evaluate("(id) => document.getElementById(id).matches(':target')", anchor)
@@ -126,8 +126,8 @@ def test_pages_are_readable_without_javascript(site, expected, new_context):
     page.goto(site.url("wros/"), wait_until="load")
     for wro in expected.wros:
         assert page.locator(f'tr[id="{wro["id"]}"]').is_visible(), wro["id"]
-    page.goto(site.url("bills/"), wait_until="load")
     for bill in expected.bills:
+        page.goto(site.url(f"bills/{bill['congress']}/"), wait_until="load")
         assert page.locator(f'section.bill[id="{bill["id"]}"]').is_visible(), bill["id"]
     for lever in expected.levers:
         page.goto(site.url(expected.lever_url(lever["id"])), wait_until="load")
