@@ -1,7 +1,8 @@
 """MkDocs hooks: thin glue between MkDocs and the plain modules beside this file.
 
 - on_config: load and validate data/ once per build (a bad file stops the build
-  before anything is written or cleaned);
+  before anything is written or cleaned); glossary tooltips at a term's first use per
+  section (site_tooltips);
 - on_files: add the CSV/JSON downloads and the Atom feed to the build; serve site.css
   and site.js without their comments (site_assets);
 - on_page_markdown: check the data markers, keep renamed sections' old anchors
@@ -49,6 +50,7 @@ from site_render import (
     render_page_markdown,
 )
 from site_text import CHANGES_PAGE, DOWNLOADS_DIR, FEED_PATH, the_day
+from site_tooltips import GlossaryTooltips
 from site_views import SiteMap, proposal_address
 
 
@@ -94,6 +96,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # for templates: the print header and meta, and the feed link in every page's head
     config.extra["tracker_checked"] = data.checked
     config.extra["feed_path"] = FEED_PATH
+    config.markdown_extensions.append(GlossaryTooltips())  # an instance: Markdown takes it as it takes a name
     return config
 
 

@@ -550,7 +550,8 @@ def add_moved_anchors(markdown: str, moves: Mapping[str, str], src_uri: str) -> 
         stubs.append(
             f"[This entry has moved to another page: go to it.]({new}){{ #{html.escape(str(old))} .moved-anchor }}"
         )
-    return f'{markdown}\n\n<div class="moved-anchors" markdown>\n\n' + "\n\n".join(stubs) + "\n\n</div>\n"
+    # One paragraph for all of them: each stub is hidden until a link lands on it.
+    return f'{markdown}\n\n<div class="moved-anchors" markdown>\n\n' + "\n".join(stubs) + "\n\n</div>\n"
 
 
 def render_page_markdown(
