@@ -3,7 +3,8 @@
 - on_config: load and validate data/ once per build (a bad file stops the build
   before anything is written or cleaned); glossary tooltips at a term's first use per
   section (site_tooltips);
-- on_files: add the CSV/JSON downloads and the Atom feed to the build; serve site.css
+- on_files: add the CSV/JSON downloads, the Atom feed and the Entity List's names (for its
+  search box) to the build; serve site.css
   and site.js without their comments (site_assets);
 - on_page_markdown: check the data markers, keep renamed sections' old anchors
   (front matter `anchor_aliases: {old-id: new-id}`; `moved_anchors: {old-id: page.md#id}` for
@@ -46,10 +47,11 @@ from site_render import (
     PageBlocks,
     SiteRenderer,
     add_to_search_index,
+    entity_names,
     insert_after_h1,
     render_page_markdown,
 )
-from site_text import CHANGES_PAGE, DOWNLOADS_DIR, FEED_PATH, the_day
+from site_text import CHANGES_PAGE, DOWNLOADS_DIR, ENTITY_NAMES_FILE, FEED_PATH, the_day
 from site_tooltips import GlossaryTooltips
 from site_views import SiteMap, proposal_address
 
@@ -106,8 +108,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     site = SiteMap({file.src_uri: file.url for file in files.documentation_pages()}, site_url)
     try:
         state.renderer = SiteRenderer(state.data, site, state.today)
-    except MarkerError as err:  # a Congress with bills but no page for them
+        names = entity_names(state.renderer.views)  # what the Entity List page's search box fetches
+    except MarkerError as err:  # a Congress or a year with records but no page for them
         raise PluginError(str(err)) from None
+    files.append(File.generated(config, ENTITY_NAMES_FILE, content=names))
 
     def link(proposal: Mapping[str, Any]) -> str:
         return proposal_address(proposal, state.data, site)

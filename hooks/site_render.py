@@ -28,6 +28,7 @@ from typing import Any
 import jinja2
 
 from site_data import SiteData
+from site_entity_search import entity_names_json, entity_search_view
 from site_record_views import (
     ChartsView,
     EntityListView,
@@ -340,6 +341,11 @@ def entities_of_year(year: int) -> BlockKind:
     )
 
 
+def entity_names(views: SiteViews) -> str:
+    """The names file of the Entity List page's search box: each entry's address is on its year's page."""
+    return entity_names_json(ENTITY_YEARS.checked(views))
+
+
 def change_overview(views: SiteViews) -> ChangeListView:
     return CHANGE_YEARS.checked(views).change_list()
 
@@ -395,6 +401,8 @@ DATA_BLOCKS: dict[str, BlockKind] = {
     "entity-list": BlockKind(
         entity_list_overview, "entity_list.html", other_anchors=lambda view: tuple(b.id for b in view.batches)
     ),
+    # "Is this company listed?": the box; the script fetches the names (site_entity_search) when it is used
+    "entity-search": BlockKind(entity_search_view, "entity_search.html", other_anchors=lambda view: view.ids),
     "uflpa-figures": BlockKind(uflpa_figures_view, "uflpa_figures.html", uflpa_figure_records),
     "wro-charts": BlockKind(wro_charts, "charts.html", chart_records),
     "entity-list-charts": BlockKind(entity_list_charts, "charts.html", chart_records),

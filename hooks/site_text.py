@@ -24,6 +24,7 @@ ENTITY_YEAR_PAGE = "entity-list/{year}.md"  # one page per year holds that year'
 
 # Files written into the site at build time.
 FEED_PATH = "feed.xml"  # at the site's root; every page's head links to it (config.extra.feed_path)
+ENTITY_NAMES_FILE = "entity-list/names.json"  # what the Entity List page's search box searches (site_entity_search)
 DOWNLOADS_DIR = "downloads"
 
 

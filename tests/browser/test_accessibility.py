@@ -87,6 +87,18 @@ def test_no_wcag_violations_on_highlighted_deep_links_and_copy_message(scheme, s
     assert found == [], "\n\n".join(found)
 
 
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_no_wcag_violations_in_the_entity_search_with_matches_and_with_a_miss(scheme, site, axe, new_context):
+    page = new_context(color_scheme=scheme).new_page()
+    page.goto(site.url("entity-list/"), wait_until="networkidle")
+    found: list[str] = []
+    for typed, shown in (("ninestar", ".entity-search__results li"), ("Acme Widgets", ".entity-search__miss")):
+        page.locator("#entity-search-query").fill(typed)
+        page.locator(shown).first.wait_for(state="visible")
+        found += violations(axe, page, f"entity-list/ search for {typed!r} ({scheme})")
+    assert found == [], "\n\n".join(found)
+
+
 def test_pages_are_readable_without_javascript(site, expected, new_context):
     page = new_context(java_script_enabled=False).new_page()
     for url in site.pages:

@@ -195,6 +195,20 @@ def test_entity_list_pages_have_every_batch_and_entity_anchor_their_downloads_an
     assert "../entity-list/" in pages["customs/"].links
 
 
+def test_the_entity_search_names_lead_to_their_entries(built_site: Path, pages) -> None:
+    # What the Entity List page's search box fetches: every recorded entity, each address
+    # (relative to the file) landing on that entity's row.
+    written = json.loads((built_site / "entity-list" / "names.json").read_text(encoding="utf-8"))
+    assert written["recorded"] == len(written["entities"]) == len(DATA.entities())
+    for (_, entity), entry in zip(DATA.entities(), written["entities"], strict=True):
+        page, anchor = entry["url"].split("#")
+        assert entry["name"] == " ".join(entity["name"].split())
+        assert anchor == entity["id"] and anchor in pages[posixpath.normpath(f"entity-list/{page}") + "/"].anchors
+    assert 'data-names="../entity-list/names.json"' in (built_site / "entity-list" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
 def test_moved_entries_old_links_lead_to_their_new_place(pages) -> None:
     stubs = 0
     for url, page in pages.items():

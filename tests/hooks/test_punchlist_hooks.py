@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -39,8 +40,17 @@ def prepared(root: Path):
     return config.plugins.on_config(config)
 
 
-# The fixture's pages that every build links to: its lever pages, and its bills' Congress pages.
-LINKED_PAGES = ("index.md", "customs.md", "multilateral.md", "bills/116.md", "bills/117.md")
+# The fixture's pages that every build links to: its lever pages, its bills' Congress pages, and the
+# year pages of its Entity List batches (the search box's names file leads there).
+LINKED_PAGES = (
+    "index.md",
+    "customs.md",
+    "multilateral.md",
+    "bills/116.md",
+    "bills/117.md",
+    "entity-list/2022.md",
+    "entity-list/2024.md",
+)
 
 
 def doc_files(config, *names: str) -> Files:
@@ -115,6 +125,8 @@ def test_on_files_adds_the_downloads(project: Path) -> None:
         for e in ("csv", "json")
     ]
     assert "http://127.0.0.1:8000/customs/#region-wide-wro" in generated["downloads/proposals.csv"].content_string
+    names = json.loads(files.get_file_from_path("entity-list/names.json").content_string)  # the search box's
+    assert [entity["url"] for entity in names["entities"]] == ["2024/#example-shoes", "2024/#example-seafood"]
 
 
 def test_on_post_page_puts_the_table_under_the_h1(project: Path) -> None:
@@ -130,10 +142,13 @@ def test_on_post_page_puts_the_table_under_the_h1(project: Path) -> None:
     assert 'href="../bills/117/#hr6256-117"' in out  # a bill's record, on its Congress's page
 
 
-def test_on_files_reports_a_congress_without_its_page(project: Path) -> None:
+@pytest.mark.parametrize(
+    ("page", "marker"), [("bills/116.md", "data:bills-116"), ("entity-list/2024.md", "data:entity-list-2024")]
+)
+def test_on_files_reports_a_congress_or_year_without_its_page(project: Path, page: str, marker: str) -> None:
     config = prepared(project)
-    with pytest.raises(PluginError, match=r"add docs/bills/116\.md with the marker '<!-- data:bills-116 -->'"):
-        config.plugins.on_files(doc_files(config, "index.md", "customs.md", "bills/117.md"), config=config)
+    with pytest.raises(PluginError, match=rf"add docs/{re.escape(page)} with the marker '<!-- {marker} -->'"):
+        config.plugins.on_files(doc_files(config, *(p for p in LINKED_PAGES if p != page)), config=config)
 
 
 def test_generated_blocks_reach_search_and_the_finished_page(project: Path) -> None:
