@@ -1,4 +1,4 @@
-"""Glossary tooltips in the pages' own text: at a term's first use in each section, never in footnotes.
+"""Tooltips in the pages' own text: a glossary term's at its first use in each section, none in footnotes.
 
 The glossary reaches every page's Markdown as abbreviation definitions (site_render.abbreviations),
 and Python-Markdown's `abbr` extension marks every use of a term, which on a long page is a hundred
@@ -8,6 +8,11 @@ explains each abbreviation at its first use, and the glossary page lists them al
 its tooltip where it first appears after each heading (a reader who arrives through a link to a
 section still finds it there), and the footnotes, which are the page's sources, get none, like the
 source lists of the generated blocks.
+
+Material's tooltips cost a phone more than the elements: the theme mounts one for every element
+with a `title` as the page loads (about a millisecond each on Lighthouse's simulated phone). So the
+footnotes' "jump back" links carry their words as their accessible name (`aria-label`) instead of a
+`title`, as the generated records' permalinks do.
 
 A Python-Markdown extension (no MkDocs import); the hook adds it to the build's Markdown extensions.
 """
@@ -37,6 +42,8 @@ class _FirstUseOnly(Treeprocessor):
         for element in root.iter():  # in document order: a heading before the terms in it
             if element.tag in HEADINGS:
                 seen = set()
+            elif element.tag == "a" and "footnote-backref" in (element.get("class") or "").split():
+                _title_as_name(element)
             elif element.tag == "abbr":
                 term = element.text or ""
                 if element in footnotes or term in seen:
@@ -44,6 +51,11 @@ class _FirstUseOnly(Treeprocessor):
                 seen.add(term)
         for element in repeated:
             _unwrap(element, parents[element])
+
+
+def _title_as_name(link: etree.Element) -> None:
+    if (title := link.attrib.pop("title", None)) is not None:
+        link.set("aria-label", title)
 
 
 def _unwrap(element: etree.Element, parent: etree.Element) -> None:
@@ -59,7 +71,8 @@ def _unwrap(element: etree.Element, parent: etree.Element) -> None:
 
 
 class GlossaryTooltips(Extension):
-    """Tooltips (the `abbr` extension's `<abbr>`) at each term's first use per section, none in footnotes."""
+    """Tooltips (the `abbr` extension's `<abbr>`) at each term's first use per section, none in footnotes,
+    whose back links are named without a tooltip."""
 
     def extendMarkdown(self, md: Markdown) -> None:
         # After `abbr` (7), which marks every use; before `toc` (5), which reads the headings.

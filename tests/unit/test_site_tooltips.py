@@ -48,3 +48,6 @@ def test_footnotes_the_pages_sources_carry_no_tooltip() -> None:
     footnotes = page[page.index('<div class="footnote">') :]
     assert tooltips(footnotes) == [] and 'CBP, "WRO on cotton"' in words(footnotes).replace("&quot;", '"')
     assert tooltips(page) == ["WRO"]  # the text's own use keeps it
+    backref = re.search(r"<a [^>]*footnote-backref[^>]*>", footnotes)
+    assert backref and "title=" not in backref.group(0)  # Material would mount a tooltip for it
+    assert 'aria-label="Jump back to footnote 1 in the text"' in backref.group(0)
