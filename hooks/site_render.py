@@ -424,12 +424,13 @@ class SiteRenderer:
     def __init__(self, data: SiteData, site: SiteMap, today: datetime.date | None = None) -> None:
         """`today`: the build date (default: today), which says whether a bill died with its Congress; tests fix it."""
         self.data = data
-        # Bills are linked from every page (punch-list, status boxes): each needs its Congress's page.
-        self.views = BILL_CONGRESSES.checked(SiteViews(data, site, today))
+        self.views = SiteViews(data, site, today)
         self.glossary = Glossary.of(data)
         self._templates: dict[str, jinja2.Template] = {}  # looked up once per build, not per page
         self._views: dict[str, tuple[Any, tuple[SearchRecord, ...]]] = {}  # data block -> view, search records
         self._punch_lists: dict[tuple[PunchListForm, str, str], str] = {}
+        # Bills are linked from every page (punch-list, status boxes): each needs its Congress's page.
+        BILL_CONGRESSES.checked(self.views)
 
     def punch_list(self, src_uri: str, page_url: str) -> str:
         """The summary table for the page's H1: all proposals by lever on the home page, one

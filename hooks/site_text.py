@@ -17,10 +17,11 @@ from collections.abc import Iterator, Mapping
 HOME_PAGE = "index.md"
 CHANGES_PAGE = "changes/index.md"  # "What changed": every change in a line; the feed's alternate link and its ids
 CHANGES_YEAR_PAGE = "changes/{year}.md"  # one page per year holds that year's changes with their notes and sources
-BILLS_PAGE = "bills.md"  # every bill in one table, each linking to its record on its Congress's page
-BILL_CONGRESS_PAGE = "bills/{congress}.md"  # one page per Congress holds its bills' records
+BILLS_PAGE = "bills.md"  # where each bill has its section
 ENTITY_LIST_PAGE = "entity-list/index.md"  # the UFLPA Entity List: every batch in one table
 ENTITY_YEAR_PAGE = "entity-list/{year}.md"  # one page per year holds that year's batches and entities
+# The bills page (BILLS_PAGE) has every bill in one table; one page per Congress holds its bills' records.
+BILL_CONGRESS_PAGE = "bills/{congress}.md"
 
 # Files written into the site at build time.
 FEED_PATH = "feed.xml"  # at the site's root; every page's head links to it (config.extra.feed_path)
