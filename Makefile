@@ -14,7 +14,7 @@ PROPERDOCS_BIN := $(PROPERDOCS_VENV)/bin
 PROPERDOCS_SITE ?= site-properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-properdocs lint test test-properdocs browser bench currency check-sources clean
+.PHONY: serve build build-properdocs lint test test-properdocs browser bench currency check-sources refresh-members clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,10 @@ currency: $(BIN)/.installed
 # For maintainers with a network: is every cited source still there? (not part of the build or the tests)
 check-sources: $(BIN)/.installed
 	$(BIN)/python hooks/site_sources.py
+
+# For maintainers with a network: rebuild data/members.yml from the congress-legislators project (see README).
+refresh-members: $(BIN)/.installed
+	$(BIN)/python hooks/members_refresh.py
 
 clean:
 	rm -rf site $(PROPERDOCS_SITE) .pytest_cache .mypy_cache .ruff_cache

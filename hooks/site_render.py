@@ -29,6 +29,8 @@ import jinja2
 
 from site_data import SiteData
 from site_entity_search import entity_names_json, entity_search_view
+from site_figures import ProseFigures, UnknownFigure
+from site_members import member_lookup_view, members_index_view, state_members_view
 from site_record_views import (
     ChartsView,
     EntityListView,
@@ -117,7 +119,8 @@ def _source_words(sources: Sequence[Source]) -> list[str]:
 def status_box_records(view: ProposalView) -> tuple[SearchRecord, ...]:
     text = _text(
         "Status",
-        f"{view.status.label} as of {view.status.as_of.text}. {view.note}",
+        f"{view.status.label}. {view.summary} {view.note} Latest development {view.status.as_of.text}; "
+        f"nothing newer found as of {view.searched.text}.",
         "Who acts",
         view.actor,
         "Vehicle",
@@ -231,13 +234,18 @@ def entity_list_records(view: EntityYearView) -> tuple[SearchRecord, ...]:
         records.append(
             SearchRecord(
                 batch.id,
-                _text(f"UFLPA Entity List, {batch.effective.text}: {batch.count} added"),
+                _text(
+                    f"UFLPA Entity List, {batch.effective.text}: {batch.count} added"
+                    + (" (reported, not confirmed)" if batch.reported else "")
+                ),
                 _text(
                     f"Notice {batch.notice.text}.",
-                    f"{batch.running_total} entities in all.",
+                    f"{batch.running_total} entities in all" + (" if confirmed." if batch.reported else "."),
                     f"Sections {batch.sections}." if batch.sections else "",
                     batch.note,
-                    batch.entities_missing and f"Not all entities recorded here yet. {batch.entities_missing}",
+                    f"{batch.not_named} of the {batch.count} are not named here: {batch.entities_missing}."
+                    if batch.not_named
+                    else "",
                     ", ".join(entity.name for entity in batch.entities),
                 ),
             )
@@ -249,7 +257,8 @@ def entity_list_records(view: EntityYearView) -> tuple[SearchRecord, ...]:
                     _text(f"{entity.name} (UFLPA Entity List)"),
                     _text(
                         entity.aliases and f"Also listed as {entity.aliases}.",
-                        f"Listed {batch.effective.text}, section {entity.sections}.",
+                        f"Listed {batch.effective.text}{' (reported)' if batch.reported else ''}, "
+                        f"section {entity.sections}{' ' + entity.inferred if entity.inferred else ''}.",
                         entity.location,
                         entity.sector,
                         entity.removed,
@@ -369,6 +378,18 @@ def bills_of_congress(congress: int) -> BlockKind:
 BILLS_OF_CONGRESS = re.compile(r"bills-([0-9]{2,3})")
 
 
+def members_of_state(code: str) -> BlockKind:
+    """The block of `<!-- data:members-wa -->`: one state's members, on its generated page."""
+    return BlockKind(
+        lambda views: state_members_view(views, code),
+        "members_state.html",
+        other_anchors=lambda view: ("house",) if view.territory else ("senators", "house"),
+    )
+
+
+MEMBERS_OF_STATE = re.compile(r"members-([a-z]{2})")
+
+
 def data_block(name: str) -> BlockKind | None:
     """The block a `<!-- data:NAME -->` marker asks for: one in DATA_BLOCKS, one Congress's
     bills, or one year's Entity List batches or status changes."""
@@ -380,6 +401,8 @@ def data_block(name: str) -> BlockKind | None:
         return entities_of_year(int(match.group(1)))
     if match := CHANGES_OF_YEAR.fullmatch(name):
         return changes_of_year(int(match.group(1)))
+    if match := MEMBERS_OF_STATE.fullmatch(name):
+        return members_of_state(match.group(1).upper())
     return None
 
 
@@ -408,8 +431,16 @@ DATA_BLOCKS: dict[str, BlockKind] = {
     "entity-list-charts": BlockKind(entity_list_charts, "charts.html", chart_records),
     # What you can do (docs/act.md): the asks, and the texts to copy built from them
     "asks": BlockKind(SiteViews.asks, "asks.html", ask_records),
-    "call-script": BlockKind(SiteViews.call_script, "script.html"),
-    "letter": BlockKind(SiteViews.letter, "script.html"),
+    "call-script-senate": BlockKind(lambda views: views.call_script("senate"), "script.html"),
+    "call-script-house": BlockKind(lambda views: views.call_script("house"), "script.html"),
+    "letter-senate": BlockKind(lambda views: views.letter("senate"), "script.html"),
+    "letter-house": BlockKind(lambda views: views.letter("house"), "script.html"),
+    # the members of Congress: the look-up (What you can do) and the members page
+    # its form controls' ids (not published anchors: no heading, row or record carries them)
+    "member-lookup": BlockKind(
+        member_lookup_view, "member_lookup.html", other_anchors=lambda view: ("member-state", "member-district")
+    ),
+    "members": BlockKind(members_index_view, "members_index.html"),
 }
 STATUS_BOX_TEMPLATE = "status_box.html"  # for <!-- status:<proposal id> -->
 
@@ -425,6 +456,7 @@ class SiteRenderer:
         """`today`: the build date (default: today), which says whether a bill died with its Congress; tests fix it."""
         self.data = data
         self.views = SiteViews(data, site, today)
+        self.figures = ProseFigures(data)  # the figures the pages' prose quotes, by name
         self.glossary = Glossary.of(data)
         self._templates: dict[str, jinja2.Template] = {}  # looked up once per build, not per page
         self._views: dict[str, tuple[Any, tuple[SearchRecord, ...]]] = {}  # data block -> view, search records
@@ -563,6 +595,33 @@ def add_moved_anchors(markdown: str, moves: Mapping[str, str], src_uri: str) -> 
     return f'{markdown}\n\n<div class="moved-anchors" markdown>\n\n' + "\n".join(stubs) + "\n\n</div>\n"
 
 
+# Prose that holds until a day, or from a day on: `<!-- until:2027-01-03 -->...<!-- end until -->`
+# and `<!-- from:2027-01-03 -->...<!-- end from -->`, so that a page turns over by itself (a
+# Congress ends at noon on January 3; from that day, the "from" text applies).
+DATED_PROSE = re.compile(r"<!--\s*(until|from):([0-9]{4}-[0-9]{2}-[0-9]{2})\s*-->(.*?)<!--\s*end \1\s*-->", re.DOTALL)
+_DATED_MARK = re.compile(r"<!--\s*(?:until|from)\b[^>]*-->|<!--\s*end (?:until|from)\s*-->")
+
+
+def dated_prose(markdown: str, today: datetime.date, src_uri: str) -> str:
+    """The page's Markdown with each dated passage kept or left out as of `today`."""
+
+    def keep(match: re.Match[str]) -> str:
+        try:
+            day = datetime.date.fromisoformat(match.group(2))
+        except ValueError:
+            raise MarkerError(f"docs/{src_uri}: '{match.group(1)}:{match.group(2)}' is not a real date") from None
+        applies = today < day if match.group(1) == "until" else today >= day
+        return match.group(3) if applies else ""
+
+    kept = DATED_PROSE.sub(keep, markdown)
+    if stray := _DATED_MARK.search(kept):
+        raise MarkerError(
+            f"docs/{src_uri}: '{stray.group(0)}' has no partner; expected "
+            "'<!-- until:YYYY-MM-DD -->...<!-- end until -->' or '<!-- from:YYYY-MM-DD -->...<!-- end from -->'"
+        )
+    return kept
+
+
 def render_page_markdown(
     markdown: str,
     data: SiteData,
@@ -570,11 +629,16 @@ def render_page_markdown(
     *,
     anchor_aliases: Mapping[str, str] | None = None,
     moved_anchors: Mapping[str, str] | None = None,
+    today: datetime.date | None = None,
+    figures: ProseFigures | None = None,
 ) -> str:
-    """The page's Markdown, its markers checked, renamed sections' old ids kept
-    (`anchor_aliases`: old id -> new id, from the front matter) and the glossary appended.
-    The markers themselves stay: Markdown passes HTML comments through, and
-    `SiteRenderer.page_blocks` renders them after Markdown."""
+    """The page's Markdown, its dated passages kept or left out as of `today` (default: today),
+    the data's figures in its prose (`{{ name }}`, site_figures.py; `figures`: the build's, made
+    once), its markers checked, renamed sections' old ids kept (`anchor_aliases`: old id -> new
+    id, from the front matter) and the glossary appended. The markers themselves stay: Markdown
+    passes HTML comments through, and `SiteRenderer.page_blocks` renders them after Markdown."""
+    markdown = dated_prose(markdown, today or datetime.date.today(), src_uri)
+    markdown = fill_figures(markdown, figures or ProseFigures(data), f"docs/{src_uri}")
     for match in MARKER.finditer(markdown):
         check_marker(match, data, src_uri)
     if anchor_aliases:
@@ -582,6 +646,14 @@ def render_page_markdown(
     if moved_anchors:
         markdown = add_moved_anchors(markdown, moved_anchors, src_uri)
     return f"{markdown}\n\n{abbreviations(data)}\n"
+
+
+def fill_figures(text: str, figures: ProseFigures, where: str) -> str:
+    """`text` with each `{{ name }}` replaced by the data's figure; MarkerError for an unknown name."""
+    try:
+        return figures.fill(text, where)
+    except UnknownFigure as err:
+        raise MarkerError(str(err)) from None
 
 
 def check_marker(match: re.Match[str], data: SiteData, src_uri: str) -> None:
@@ -592,8 +664,11 @@ def check_marker(match: re.Match[str], data: SiteData, src_uri: str) -> None:
         raise MarkerError(
             f"docs/{src_uri}: unknown marker '{match.group(0)}'; "
             f"expected one of data:{', data:'.join(DATA_BLOCKS)}, data:bills-<Congress>, data:entity-list-<year>, "
-            "data:changes-<year> or status:<proposal id>"
+            "data:changes-<year>, data:members-<state> or status:<proposal id>"
         )
+    state = MEMBERS_OF_STATE.fullmatch(name) if kind == "data" else None
+    if state and not any(m["state"] == state.group(1).upper() for m in data.members):
+        raise MarkerError(f"docs/{src_uri}: marker '{match.group(0)}' names a state with no member in data/members.yml")
     for pattern, pages, records in (
         (BILLS_OF_CONGRESS, BILL_CONGRESSES, "bill in data/bills.yml"),
         (ENTITIES_OF_YEAR, ENTITY_YEARS, "batch in data/entity_list.yml"),

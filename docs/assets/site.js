@@ -5,9 +5,11 @@
  * <button> that puts that plain text (title, status with its dates, next step, deep
  * link) on the clipboard, and a polite live region says that it worked. In a table row
  * the button is a compact icon (24 px or more), named "Copy for email: <title>". The
- * texts to copy on What you can do (div.copy-block: the call script, the letter) work the
- * same way; their data-copy-label names the button ("Copy the call script"). Without
- * JavaScript the text is there to select by hand. No request, no cookie, no storage.
+ * texts to copy on What you can do (div.copy-block: each chamber's call script and letter,
+ * with an empty data-copy-text) copy the text of their <pre> as shown, so a script filled in
+ * for a chosen member copies as it reads; their data-copy-label names the button ("Copy the
+ * Senate call script").
+ * Without JavaScript the text is there to select by hand. No request, no cookie, no storage.
  *
  * Moved entries: an old link to an entry now on another page lands on a stub with the old id
  * (a.moved-anchor); the script sends the reader straight on to the entry's new address.
@@ -87,22 +89,21 @@
     return copyWithSelection(text) ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
-  function titleOf(text) {
-    return (text.split("\n")[0] || "").trim();
+  // What a holder copies: a text shown whole (a call script's <pre>, whose holder's
+  // data-copy-text is empty) as the reader sees it, else its data-copy-text.
+  function textOf(holder) {
+    var shown = holder.querySelector("pre");
+    return shown ? shown.textContent : holder.getAttribute("data-copy-text");
   }
 
   function makeButton(holder) {
-    var text = holder.getAttribute("data-copy-text") || "";
+    var text = textOf(holder);
     var named = holder.getAttribute("data-copy-label"); // a text to copy, not a proposal
-    var title = named || titleOf(text);
+    var title = named || text.split("\n")[0].trim();
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy-email no-print" + (holder.tagName === "TR" ? " copy-email--icon" : "");
-    if (named) {
-      button.setAttribute("aria-label", named);
-    } else {
-      button.setAttribute("aria-label", "Copy for email: " + title);
-    }
+    button.setAttribute("aria-label", named || "Copy for email: " + title);
     var label = document.createElement("span");
     label.className = "copy-email__label";
     label.textContent = named || "Copy for email";
@@ -110,7 +111,7 @@
     if (holder.tagName === "TR") button.title = "Copy for email";
     var resetTimer = null;
     button.addEventListener("click", function () {
-      copyText(holder.getAttribute("data-copy-text") || "").then(
+      copyText(textOf(holder)).then(
         function () {
           // The visible label stays (it is part of the button's name); a tick and the
           // live message say that it worked.
@@ -333,6 +334,10 @@
     });
     box.hidden = false;
   }
+
+  // The members look-up (What you can do, members.js) adds copies of the scripts for the chosen
+  // members and asks for their copy buttons with this event.
+  document.addEventListener("copyable", init);
 
   // Material's document$ emits on every page load (also with instant navigation).
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -13,9 +13,11 @@ RECORDS_PAGES = (
     "bills/",
     "bills/117/",
     "entity-list/",
+    "entity-list/2022/",
     "entity-list/2023/",
     "entity-list/2024/",
     "entity-list/2025/",
+    "entity-list/2026/",
     "changes/",
     "changes/2025/",
 )

@@ -43,6 +43,10 @@ PAGES = {
     "entity-list/index.md": "entity-list/",
     "entity-list/2022.md": "entity-list/2022/",  # the fixture's batches took effect in 2022 and 2024
     "entity-list/2024.md": "entity-list/2024/",
+    "act.md": "act/",
+    "members/index.md": "members/",
+    # one page per state with members in the fixture (made at build time from data/members.yml)
+    **{f"members/{code}.md": f"members/{code}/" for code in ("ak", "dc", "fl", "pr", "wa")},
 }
 SITE = "https://example.org/punch/"
 
@@ -203,7 +207,8 @@ def test_copy_text_has_title_status_dates_next_step_and_deep_link(data) -> None:
     assert copy_text is not None
     assert copy_text.splitlines() == [
         "Issue a region-wide WRO on Xinjiang cotton and tomatoes",
-        "Status: Done (latest development Jun 21, 2022; checked Nov 27, 2026)",
+        "Status: Done. Regional order since 2021; the import ban's presumption since 2022. "
+        "(latest development Jun 21, 2022; checked Nov 27, 2026)",
         "Next step: Keep enforcing the regional order under the UFLPA",
         "Who acts next: DHS/CBP",
         "https://example.org/punch/customs/#region-wide-wro",
@@ -265,7 +270,10 @@ def test_anchor_ids_are_the_ids_the_block_carries(data, name: str) -> None:
     blocks = renderer(data).page_blocks(f"<!-- data:{name} -->", "about.md", "about/")
     ids = {attrs["id"] for tag, attrs in parse(blocks.fill(f"<!-- data:{name} -->")).tags if "id" in attrs}
     assert blocks.anchor_ids == ids
-    assert ids or name in {"downloads", "bill-overview", "call-script", "letter"}  # no items of their own
+    no_items = {"downloads", "bill-overview", "members"} | {
+        f"{k}-{c}" for k in ("call-script", "letter") for c in ("senate", "house")
+    }
+    assert ids or name in no_items  # no items of their own
 
 
 def test_every_data_block_has_its_template() -> None:
@@ -288,6 +296,16 @@ def test_wro_table_has_a_row_of_five_cells_per_record_newest_first(data) -> None
     assert cells == [0, 5, 5]  # the header row (th), then each record
     dates = {wro["id"]: wro["date"] for wro in data.wros}
     assert [dates[i] for i in ids] == sorted(dates.values(), reverse=True)
+
+
+def test_a_wro_state_the_page_explains_links_there_once_for_every_order(data) -> None:
+    html = block(data, "<!-- data:wros -->", "wros.md")
+    # the fixture's region-wide order is enforced under the UFLPA; the Finding is in force (no shared note)
+    assert hrefs(html).count("#under-uflpa") == 1
+    assert '<a href="#under-uflpa">Enforced under the UFLPA</a>' in html
+    assert "In force</strong>" in html
+    # both were searched on the list's checked date, given once in the caption
+    assert "".join(parse(html).text).count("Nov 27, 2026") == 1
 
 
 def test_bills_link_to_the_proposals_that_name_them(data) -> None:
