@@ -35,6 +35,12 @@ def congress_end(congress: int) -> datetime.datetime:
     return datetime.datetime(1789 + 2 * congress, 1, 3, 12, 0, tzinfo=WASHINGTON_IN_JANUARY)
 
 
+def congress_years(congress: int) -> tuple[int, int]:
+    """The years the given Congress sits, from its start to its end on January 3: (2021, 2023) for the 117th."""
+    end = congress_end(congress).year
+    return end - 2, end
+
+
 def congress_start(congress: int) -> datetime.datetime:
     """The moment the given Congress first meets: when the one before it ends (noon, January 3)."""
     return congress_end(congress - 1)

@@ -1,10 +1,12 @@
 """MkDocs hooks: thin glue between MkDocs and the plain modules beside this file.
 
 - on_config: load and validate data/ once per build (a bad file stops the build
-  before anything is written or cleaned);
+  before anything is written or cleaned); glossary tooltips at a term's first use per
+  section (site_tooltips);
 - on_files: add a page per state's members of Congress, the JSON file per state that the
-  look-up loads, the CSV/JSON downloads and the Atom feed to the build; serve site.css,
-  site.js and members.js without their comments (site_assets);
+  look-up loads, the CSV/JSON downloads, the Atom feed and the Entity List's names (for its
+  search box) to the build; serve site.css, site.js and members.js without their comments
+  (site_assets);
 - on_page_markdown: keep or leave out dated passages (`<!-- until:2027-01-03 -->`), put the
   data's figures into the prose and the description (`{{ name }}`), check the data markers,
   keep renamed sections' old anchors
@@ -49,11 +51,21 @@ from site_render import (
     PageBlocks,
     SiteRenderer,
     add_to_search_index,
+    entity_names,
     fill_figures,
     insert_after_h1,
     render_page_markdown,
 )
-from site_text import CHANGES_PAGE, DOWNLOADS_DIR, FEED_PATH, MEMBERS_PAGE, MEMBERS_STATE_PAGE, the_day
+from site_text import (
+    CHANGES_PAGE,
+    DOWNLOADS_DIR,
+    ENTITY_NAMES_FILE,
+    FEED_PATH,
+    MEMBERS_PAGE,
+    MEMBERS_STATE_PAGE,
+    the_day,
+)
+from site_tooltips import GlossaryTooltips
 from site_views import SiteMap, proposal_address
 
 
@@ -99,6 +111,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # for templates: the print header and meta, and the feed link in every page's head
     config.extra["tracker_checked"] = data.checked
     config.extra["feed_path"] = FEED_PATH
+    config.markdown_extensions.append(GlossaryTooltips())  # an instance: Markdown takes it as it takes a name
     return config
 
 
@@ -113,7 +126,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             page = MEMBERS_STATE_PAGE.format(slug=state_slug(code))
             files.append(File.generated(config, page, content=state_page_markdown(code)))
     site = SiteMap({file.src_uri: file.url for file in files.documentation_pages()}, site_url)
-    state.renderer = SiteRenderer(state.data, site, state.today)
+    try:
+        state.renderer = SiteRenderer(state.data, site, state.today)
+        names = entity_names(state.renderer.views)  # what the Entity List page's search box fetches
+    except MarkerError as err:  # a Congress or a year with records but no page for them
+        raise PluginError(str(err)) from None
+    files.append(File.generated(config, ENTITY_NAMES_FILE, content=names))
     if members_pages:
         for path, content in member_files(state.renderer.views).items():
             files.append(File.generated(config, path, content=content))

@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from congress_calendar import died_with_congress, ordinal
-from site_text import BILLS_PAGE, ENTITY_LIST_PAGE, ENTITY_YEAR_PAGE, fold, format_date, plural
+from congress_calendar import congress_years, died_with_congress, ordinal
+from site_text import BILL_CONGRESS_PAGE, ENTITY_LIST_PAGE, ENTITY_YEAR_PAGE, fold, format_date, plural
 from site_views import Day, SiteViews, Source, Target, day, sources
 
 SECTION_NAMES = {"i": "(i)", "ii": "(ii)", "iv": "(iv)", "v": "(v)"}
@@ -181,7 +181,7 @@ class BillRow:
     """A bill in the bills page's overview table."""
 
     number: str
-    target: Target
+    target: Target  # its record, on its Congress's page
     title: str
     congress: str  # "117th"
     stage: str  # "Law", "Passed one chamber", "Introduced", "Died with the 116th Congress"
@@ -190,8 +190,9 @@ class BillRow:
 
 @dataclass(frozen=True, slots=True)
 class CongressBills:
-    congress: str  # "117th Congress"
-    anchor: str  # "congress-117"
+    congress: str  # "117th"
+    years: str  # "2021–2023"
+    target: Target  # its page, which holds its bills' records
     rows: tuple[BillRow, ...]
 
 
@@ -529,7 +530,8 @@ BILL_STAGES = {
 
 
 def bill_overview(views: SiteViews) -> BillOverviewView:
-    """Every bill in one table, newest Congress first: its stage, or that it died with its Congress."""
+    """Every bill in one table, newest Congress first: its stage, or that it died with its Congress;
+    each links to its record on its Congress's page."""
     data = views.data
     by_congress: dict[int, list[BillRow]] = {}
     for bill in data.bills:
@@ -538,7 +540,7 @@ def bill_overview(views: SiteViews) -> BillOverviewView:
         by_congress.setdefault(bill["congress"], []).append(
             BillRow(
                 number=fold(bill["number"]),
-                target=views.site.target(BILLS_PAGE, bill["id"]),
+                target=views.bill_target(bill),
                 title=fold(bill["title"]),
                 congress=ordinal(bill["congress"]),
                 stage=died[:1].upper() + died[1:] if died else BILL_STAGES[step],
@@ -549,7 +551,12 @@ def bill_overview(views: SiteViews) -> BillOverviewView:
         checked=day(data.bills_checked),
         built=day(views.today.isoformat()),
         congresses=tuple(
-            CongressBills(f"{ordinal(c)} Congress", f"congress-{c}", tuple(by_congress[c]))
+            CongressBills(
+                ordinal(c),
+                "–".join(map(str, congress_years(c))),
+                views.site.target(BILL_CONGRESS_PAGE.format(congress=c)),
+                tuple(by_congress[c]),
+            )
             for c in sorted(by_congress, reverse=True)
         ),
     )

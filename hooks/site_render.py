@@ -28,6 +28,7 @@ from typing import Any
 import jinja2
 
 from site_data import SiteData
+from site_entity_search import entity_names_json, entity_search_view
 from site_figures import ProseFigures, UnknownFigure
 from site_members import member_lookup_view, members_index_view, state_members_view
 from site_record_views import (
@@ -43,7 +44,7 @@ from site_record_views import (
     wro_charts,
 )
 from site_templates import ENVIRONMENT, Glossary, Here, render
-from site_text import CHANGES_YEAR_PAGE, ENTITY_YEAR_PAGE, HOME_PAGE, cyclic_gc_paused, fold
+from site_text import BILL_CONGRESS_PAGE, CHANGES_YEAR_PAGE, ENTITY_YEAR_PAGE, HOME_PAGE, cyclic_gc_paused, fold
 from site_views import (
     AskListView,
     BillListView,
@@ -284,45 +285,57 @@ def chart_records(view: ChartsView) -> tuple[SearchRecord, ...]:
 
 
 @dataclass(frozen=True, slots=True)
-class YearPages:
-    """Records shown one page per year (the main page links each record to its year's page):
-    which years have records, and the page each year needs."""
+class PeriodPages:
+    """Records shown one page per period, a year or a Congress (the main page links each record
+    to its period's page): which periods have records, and the page each needs."""
 
     records: str  # what the data has, in words: "data/entity_list.yml has batches that took effect in"
-    page: str  # "entity-list/{year}.md"
-    marker: str  # the year page's marker without its year: "entity-list"
-    years_of: Callable[[SiteData], set[str]]
+    page: str  # "entity-list/{year}.md": the period's page, its one field named as `period` says
+    marker: str  # the period page's marker without its period: "entity-list"
+    periods_of: Callable[[SiteData], set[str]]
+    period: tuple[str, str] = ("year", "years")  # what a period is called in messages, one and many
+
+    def page_of(self, period: str) -> str:
+        return self.page.format(**{self.period[0].lower(): period})
 
     def checked(self, views: SiteViews) -> SiteViews:
-        """`views`, once every year with records has its page (or a MarkerError that says which to add)."""
-        missing = sorted(y for y in self.years_of(views.data) if self.page.format(year=y) not in views.site.page_urls)
+        """`views`, once every period with records has its page (or a MarkerError that says which to add)."""
+        missing = sorted(
+            (p for p in self.periods_of(views.data) if self.page_of(p) not in views.site.page_urls), key=int
+        )
         if missing:
             raise MarkerError(
                 f"{self.records} {', '.join(missing)}, but no page for "
-                + ("that year" if len(missing) == 1 else "those years")
+                + (f"that {self.period[0]}" if len(missing) == 1 else f"those {self.period[1]}")
                 + ": add "
                 + ", ".join(
-                    f"docs/{self.page.format(year=y)} with the marker '<!-- data:{self.marker}-{y} -->'"
-                    for y in missing
+                    f"docs/{self.page_of(p)} with the marker '<!-- data:{self.marker}-{p} -->'" for p in missing
                 )
             )
         return views
 
-    def has_records_in(self, data: SiteData, year: str) -> bool:
-        return year in self.years_of(data)
+    def has_records_in(self, data: SiteData, period: str) -> bool:
+        return period in self.periods_of(data)
 
 
-ENTITY_YEARS = YearPages(
+ENTITY_YEARS = PeriodPages(
     "data/entity_list.yml has batches that took effect in",
     ENTITY_YEAR_PAGE,
     "entity-list",
     lambda data: {batch["effective"][:4] for batch in data.entity_batches},
 )
-CHANGE_YEARS = YearPages(
+CHANGE_YEARS = PeriodPages(
     "data/proposals.yml has status changes in",
     CHANGES_YEAR_PAGE,
     "changes",
     lambda data: {change.date[:4] for change in data.status_changes()},
+)
+BILL_CONGRESSES = PeriodPages(
+    "data/bills.yml has bills of Congress",
+    BILL_CONGRESS_PAGE,
+    "bills",
+    lambda data: {str(bill["congress"]) for bill in data.bills},
+    ("Congress", "Congresses"),
 )
 
 
@@ -335,6 +348,11 @@ def entities_of_year(year: int) -> BlockKind:
     return BlockKind(
         lambda views: entity_year_view(ENTITY_YEARS.checked(views), year), "entity_year.html", entity_list_records
     )
+
+
+def entity_names(views: SiteViews) -> str:
+    """The names file of the Entity List page's search box: each entry's address is on its year's page."""
+    return entity_names_json(ENTITY_YEARS.checked(views))
 
 
 def change_overview(views: SiteViews) -> ChangeListView:
@@ -351,8 +369,10 @@ CHANGES_OF_YEAR = re.compile(r"changes-([0-9]{4})")
 
 
 def bills_of_congress(congress: int) -> BlockKind:
-    """The block of `<!-- data:bills-117 -->`: one Congress's bills."""
-    return BlockKind(lambda views: views.bill_list(congress), "bills.html", bill_records)
+    """The block of `<!-- data:bills-117 -->`: one Congress's bills, in full, on its page."""
+    return BlockKind(
+        lambda views: views.bill_list(congress), "bills.html", bill_records, other_anchors=lambda view: (view.anchor,)
+    )
 
 
 BILLS_OF_CONGRESS = re.compile(r"bills-([0-9]{2,3})")
@@ -392,7 +412,6 @@ def data_block(name: str) -> BlockKind | None:
 # The blocks a page can ask for with <!-- data:NAME --> (and data:bills-<Congress>, data_block).
 DATA_BLOCKS: dict[str, BlockKind] = {
     "wros": BlockKind(SiteViews.wro_table, "wros.html", wro_records),
-    "bills": BlockKind(SiteViews.bill_list, "bills.html", bill_records),
     # one line per change, whose search record is on its year's page with its note and sources
     "changes": BlockKind(
         change_overview, "changes.html", other_anchors=lambda view: tuple(c.anchor for c in view.changes)
@@ -405,6 +424,8 @@ DATA_BLOCKS: dict[str, BlockKind] = {
     "entity-list": BlockKind(
         entity_list_overview, "entity_list.html", other_anchors=lambda view: tuple(b.id for b in view.batches)
     ),
+    # "Is this company listed?": the box; the script fetches the names (site_entity_search) when it is used
+    "entity-search": BlockKind(entity_search_view, "entity_search.html", other_anchors=lambda view: view.ids),
     "uflpa-figures": BlockKind(uflpa_figures_view, "uflpa_figures.html", uflpa_figure_records),
     "wro-charts": BlockKind(wro_charts, "charts.html", chart_records),
     "entity-list-charts": BlockKind(entity_list_charts, "charts.html", chart_records),
@@ -440,6 +461,8 @@ class SiteRenderer:
         self._templates: dict[str, jinja2.Template] = {}  # looked up once per build, not per page
         self._views: dict[str, tuple[Any, tuple[SearchRecord, ...]]] = {}  # data block -> view, search records
         self._punch_lists: dict[tuple[PunchListForm, str, str], str] = {}
+        # Bills are linked from every page (punch-list, status boxes): each needs its Congress's page.
+        BILL_CONGRESSES.checked(self.views)
 
     def punch_list(self, src_uri: str, page_url: str) -> str:
         """The summary table for the page's H1: all proposals by lever on the home page, one
@@ -568,7 +591,8 @@ def add_moved_anchors(markdown: str, moves: Mapping[str, str], src_uri: str) -> 
         stubs.append(
             f"[This entry has moved to another page: go to it.]({new}){{ #{html.escape(str(old))} .moved-anchor }}"
         )
-    return f'{markdown}\n\n<div class="moved-anchors" markdown>\n\n' + "\n\n".join(stubs) + "\n\n</div>\n"
+    # One paragraph for all of them: each stub is hidden until a link lands on it.
+    return f'{markdown}\n\n<div class="moved-anchors" markdown>\n\n' + "\n".join(stubs) + "\n\n</div>\n"
 
 
 # Prose that holds until a day, or from a day on: `<!-- until:2027-01-03 -->...<!-- end until -->`
@@ -617,7 +641,6 @@ def render_page_markdown(
     markdown = fill_figures(markdown, figures or ProseFigures(data), f"docs/{src_uri}")
     for match in MARKER.finditer(markdown):
         check_marker(match, data, src_uri)
-    check_bills_by_congress(markdown, data, src_uri)
     if anchor_aliases:
         markdown = add_anchor_aliases(markdown, anchor_aliases, src_uri)
     if moved_anchors:
@@ -643,32 +666,17 @@ def check_marker(match: re.Match[str], data: SiteData, src_uri: str) -> None:
             f"expected one of data:{', data:'.join(DATA_BLOCKS)}, data:bills-<Congress>, data:entity-list-<year>, "
             "data:changes-<year>, data:members-<state> or status:<proposal id>"
         )
-    congress = BILLS_OF_CONGRESS.fullmatch(name) if kind == "data" else None
-    if congress and not any(bill["congress"] == int(congress.group(1)) for bill in data.bills):
-        raise MarkerError(f"docs/{src_uri}: marker '{match.group(0)}' names a Congress with no bill in data/bills.yml")
     state = MEMBERS_OF_STATE.fullmatch(name) if kind == "data" else None
     if state and not any(m["state"] == state.group(1).upper() for m in data.members):
         raise MarkerError(f"docs/{src_uri}: marker '{match.group(0)}' names a state with no member in data/members.yml")
     for pattern, pages, records in (
+        (BILLS_OF_CONGRESS, BILL_CONGRESSES, "bill in data/bills.yml"),
         (ENTITIES_OF_YEAR, ENTITY_YEARS, "batch in data/entity_list.yml"),
         (CHANGES_OF_YEAR, CHANGE_YEARS, "status change in data/proposals.yml"),
     ):
-        year = pattern.fullmatch(name) if kind == "data" else None
-        if year and not pages.has_records_in(data, year.group(1)):
-            raise MarkerError(f"docs/{src_uri}: marker '{match.group(0)}' names a year with no {records}")
-
-
-def check_bills_by_congress(markdown: str, data: SiteData, src_uri: str) -> None:
-    """A page that shows bills Congress by Congress must show every Congress that has bills,
-    or a new bill would silently be left off it."""
-    shown = {int(m.group(1)) for m in re.finditer(r"<!--\s*data:bills-([0-9]{2,3})\s*-->", markdown)}
-    missing = sorted({bill["congress"] for bill in data.bills} - shown)
-    if shown and missing:
-        raise MarkerError(
-            f"docs/{src_uri}: shows bills by Congress but has no marker for "
-            + ", ".join(f"'<!-- data:bills-{c} -->'" for c in missing)
-            + " (add a '## ' heading and the marker for each)"
-        )
+        period = pattern.fullmatch(name) if kind == "data" else None
+        if period and not pages.has_records_in(data, period.group(1)):
+            raise MarkerError(f"docs/{src_uri}: marker '{match.group(0)}' names a {pages.period[0]} with no {records}")
 
 
 def add_to_search_index(entries: list[dict[str, Any]], page_url: str, records: Sequence[SearchRecord]) -> None:

@@ -21,12 +21,15 @@ BILLS_PAGE = "bills.md"  # where each bill has its section
 WROS_PAGE = "wros.md"  # the WRO table, and what its states mean
 ENTITY_LIST_PAGE = "entity-list/index.md"  # the UFLPA Entity List: every batch in one table
 ENTITY_YEAR_PAGE = "entity-list/{year}.md"  # one page per year holds that year's batches and entities
+# The bills page (BILLS_PAGE) has every bill in one table; one page per Congress holds its bills' records.
+BILL_CONGRESS_PAGE = "bills/{congress}.md"
 MEMBERS_PAGE = "members/index.md"  # the members of Congress, state by state (the look-up's page without JavaScript)
 MEMBERS_STATE_PAGE = "members/{slug}.md"  # one generated page per state: members/wa.md
 ACT_PAGE = "act.md"  # What you can do: the look-up, the asks, the scripts and letters
 
 # Files written into the site at build time.
 FEED_PATH = "feed.xml"  # at the site's root; every page's head links to it (config.extra.feed_path)
+ENTITY_NAMES_FILE = "entity-list/names.json"  # what the Entity List page's search box searches (site_entity_search)
 DOWNLOADS_DIR = "downloads"
 
 

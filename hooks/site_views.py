@@ -21,7 +21,7 @@ from congress_calendar import died_with_congress
 from site_data import SiteData, next_step_on
 from site_exports import DOWNLOAD_KINDS
 from site_text import (
-    BILLS_PAGE,
+    BILL_CONGRESS_PAGE,
     CHANGES_YEAR_PAGE,
     DOWNLOADS_DIR,
     HOME_PAGE,
@@ -228,6 +228,9 @@ class BillView:
 
 @dataclass(frozen=True, slots=True)
 class BillListView:
+    """One Congress's bills, on its page."""
+
+    anchor: str  # "congress-117": the id of the list, which the bills page's old section links lead to
     checked: Day
     bills: tuple[BillView, ...]
 
@@ -329,9 +332,13 @@ class SiteViews:
         if bill_id not in self._bills:
             bill = self.data.bill(bill_id)
             self._bills[bill_id] = BillRef(
-                fold(bill["number"]), self.site.target(BILLS_PAGE, bill_id), died_with_congress(bill, self.today) or ""
+                fold(bill["number"]), self.bill_target(bill), died_with_congress(bill, self.today) or ""
             )
         return self._bills[bill_id]
+
+    def bill_target(self, bill: Mapping[str, Any]) -> Target:
+        """A bill's record, on its Congress's page."""
+        return self.site.target(BILL_CONGRESS_PAGE.format(congress=bill["congress"]), bill["id"])
 
     def next_step(self, proposal: Mapping[str, Any]) -> NextStep:
         """The proposal's next step that applies on the build date."""
@@ -452,12 +459,12 @@ class SiteViews:
             ),
         )
 
-    def bill_list(self, congress: int | None = None) -> BillListView:
-        """All bills, or those of one Congress."""
+    def bill_list(self, congress: int) -> BillListView:
+        """The bills of one Congress, in full."""
         data, labels = self.data, self.data.labels.bill_step
         bills = []
         for bill in data.bills:
-            if congress is not None and bill["congress"] != congress:
+            if bill["congress"] != congress:
                 continue
             status, law = bill["status"], bill.get("public_law")
             bills.append(
@@ -485,7 +492,7 @@ class SiteViews:
                     sources=sources(bill["sources"]),
                 )
             )
-        return BillListView(day(data.bills_checked), tuple(bills))
+        return BillListView(f"congress-{congress}", day(data.bills_checked), tuple(bills))
 
     def change_list(self, year: int | None = None) -> ChangeListView:
         """Every status change, newest first, or only those of `year`."""

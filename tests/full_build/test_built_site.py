@@ -89,7 +89,8 @@ def test_each_proposal_has_its_section_on_its_lever_page(pages) -> None:
 def test_every_record_has_its_anchor(pages) -> None:
     for wro in DATA.wros:
         assert wro["id"] in pages["wros/"].ids
-    for bill in DATA.bills:
+    for bill in DATA.bills:  # on its Congress's page; the bills page keeps its published anchor (a moved stub)
+        assert bill["id"] in pages[f"bills/{bill['congress']}/"].ids
         assert bill["id"] in pages["bills/"].ids
 
 
@@ -157,7 +158,7 @@ def test_every_record_and_status_is_found_by_search_at_its_own_anchor(built_site
     for wro in DATA.wros:
         assert wro["entity"].split()[0] in docs[f"wros/#{wro['id']}"]["title"]
     for bill in DATA.bills:
-        assert docs[f"bills/#{bill['id']}"]["title"].startswith(bill["number"])
+        assert docs[f"bills/{bill['congress']}/#{bill['id']}"]["title"].startswith(bill["number"])
     for change in DATA.status_changes():  # on its year's page, with its note; once
         assert f"changes/{change.date[:4]}/#{change.anchor}" in docs
         assert f"changes/#{change.anchor}" not in docs
@@ -203,6 +204,20 @@ def test_entity_list_pages_have_every_batch_and_entity_anchor_their_downloads_an
         assert f"entity-list/#{anchor}" not in locations
     # the proposals it bears on link to it
     assert "../entity-list/" in pages["customs/"].links
+
+
+def test_the_entity_search_names_lead_to_their_entries(built_site: Path, pages) -> None:
+    # What the Entity List page's search box fetches: every recorded entity, each address
+    # (relative to the file) landing on that entity's row.
+    written = json.loads((built_site / "entity-list" / "names.json").read_text(encoding="utf-8"))
+    assert written["recorded"] == len(written["entities"]) == len(DATA.entities())
+    for (_, entity), entry in zip(DATA.entities(), written["entities"], strict=True):
+        page, anchor = entry["url"].split("#")
+        assert entry["name"] == " ".join(entity["name"].split())
+        assert anchor == entity["id"] and anchor in pages[posixpath.normpath(f"entity-list/{page}") + "/"].anchors
+    assert 'data-names="../entity-list/names.json"' in (built_site / "entity-list" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def _text(html: str) -> str:
@@ -280,7 +295,7 @@ def test_search_finds_bills_by_the_names_people_use(built_site: Path) -> None:
     docs = {doc["location"]: doc for doc in index["docs"]}
     for bill in DATA.bills:
         for name in bill.get("also_known_as", []):
-            assert name in docs[f"bills/#{bill['id']}"]["title"]
-    uflpa = docs["bills/#hr6256-117"]["title"]
+            assert name in docs[f"bills/{bill['congress']}/#{bill['id']}"]["title"]
+    uflpa = docs["bills/117/#hr6256-117"]["title"]
     assert "UFLPA" in uflpa and "P.L. 117-78" in uflpa and "Uyghur Forced Labor Prevention Act" in uflpa
-    assert "Uyghur Human Rights Policy Act" in docs["bills/#s3744-116"]["title"]
+    assert "Uyghur Human Rights Policy Act" in docs["bills/116/#s3744-116"]["title"]

@@ -100,9 +100,10 @@ def test_new_records_appear_on_the_right_pages_and_in_the_downloads(tmp_path: Pa
     assert 'id="test-new-proposal"' in page("customs/")
     assert title not in page("sanctions/").split('class="punch-list')[0]  # not in another lever's text
     assert 'data-proposal="test-new-proposal"' in page("about/")  # the compact list elsewhere
-    assert 'href="../bills/#hr9999-119"' in page("customs/")
+    assert 'href="../bills/119/#hr9999-119"' in page("customs/")
     assert 'id="wro-test-entity"' in page("wros/") and "Test Entity Textile Co." in page("wros/")
-    assert 'id="hr9999-119"' in page("bills/") and "Test Forced Labor Accountability Act" in page("bills/")
+    assert 'id="hr9999-119"' in page("bills/119/") and "Test Forced Labor Accountability Act" in page("bills/119/")
+    assert 'href="../bills/119/#hr9999-119"' in page("bills/")  # the overview's row
     assert 'id="change-test-new-proposal-2026-01-02"' in page("changes/")
     assert 'id="change-test-new-proposal-2025-12-01"' in page("changes/")
 

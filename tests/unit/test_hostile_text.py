@@ -117,6 +117,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
 # Every generated block, as (name, page marker or punch-list form, the page that shows it).
 BLOCKS = [
     *[(f"data:{name}", "wros.md") for name in sorted(DATA_BLOCKS)],
+    ("data:bills-116", "bills/116.md"),
+    ("data:bills-117", "bills/117.md"),
     ("data:entity-list-2022", "entity-list/2022.md"),
     ("data:entity-list-2024", "entity-list/2024.md"),
     ("data:changes-2020", "changes/2020.md"),
@@ -171,7 +173,8 @@ def test_hostile_text_adds_no_element_or_attribute(clean, hostile, block: str, s
 # Blocks that show the hostile text, and which of it (folded, as readers see it).
 SHOWN = {
     "data:wros": [LONG],
-    "data:bills": [LONG, SHORT],
+    "data:bills-116": [LONG],  # its critique
+    "data:bills-117": [LONG, SHORT],
     "data:bill-overview": [LONG],
     "data:entity-list": [LONG],  # the search for later changes
     "data:entity-list-2022": [LONG],  # what is not recorded yet

@@ -285,24 +285,37 @@ def test_a_bill_of_an_ended_congress_says_it_died(data) -> None:
     died = [b for b in data.bills if b["status"]["step"] != "enacted"]
     assert died  # the fixture has one
     text = " ".join(
-        parse(html_of(data, f"<!-- data:bills-{died[0]['congress']} -->", "bills.md", BUILT_AFTER_END)).text
+        parse(
+            html_of(
+                data, f"<!-- data:bills-{died[0]['congress']} -->", f"bills/{died[0]['congress']}.md", BUILT_AFTER_END
+            )
+        ).text
     )
     assert f"It died with the {died[0]['congress']}th Congress." in " ".join(text.split())
 
 
 def test_search_finds_a_bill_by_its_other_names(data) -> None:
-    records = blocks(data, "<!-- data:bills-117 -->", "bills.md").search_records
+    records = blocks(data, "<!-- data:bills-117 -->", "bills/117.md").search_records
     uflpa = next(r for r in records if r.anchor == "hr6256-117")
     assert "UFLPA" in uflpa.title and "P.L. 117-78" in uflpa.title
     assert "Also known as UFLPA" in uflpa.text
 
 
-def test_bills_by_congress_need_a_marker_for_every_congress(data) -> None:
-    congresses = sorted({bill["congress"] for bill in data.bills})
-    assert len(congresses) > 1
-    with pytest.raises(MarkerError, match=f"data:bills-{congresses[-1]}"):
-        render_page_markdown(f"<!-- data:bills-{congresses[0]} -->", data, "bills.md")
-    every = "".join(f"<!-- data:bills-{c} -->" for c in congresses)
-    assert render_page_markdown(every, data, "bills.md").startswith(every)
-    with pytest.raises(MarkerError, match="no bill"):
-        render_page_markdown(every + "<!-- data:bills-99 -->", data, "bills.md")
+def test_a_congress_with_bills_needs_its_page(data) -> None:
+    # Bills are linked from every page's punch-list, so the renderer refuses to start without them.
+    pages = {uri: url for uri, url in PAGES.items() if uri != "bills/116.md"}
+    with pytest.raises(MarkerError) as caught:
+        SiteRenderer(data, SiteMap(pages, SITE))
+    assert str(caught.value) == (
+        "data/bills.yml has bills of Congress 116, but no page for that Congress: "
+        "add docs/bills/116.md with the marker '<!-- data:bills-116 -->'"
+    )
+    with pytest.raises(MarkerError, match=r"names a Congress with no bill in data/bills\.yml"):
+        render_page_markdown("<!-- data:bills-99 -->", data, "bills/99.md")
+
+
+def test_the_bill_overview_links_each_bill_and_congress_to_its_page(data) -> None:
+    links = hrefs(html_of(data, "<!-- data:bill-overview -->", "bills.md"))
+    for bill in data.bills:
+        assert f"../bills/{bill['congress']}/#{bill['id']}" in links
+    assert {"../bills/116/", "../bills/117/"} <= set(links)

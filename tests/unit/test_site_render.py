@@ -31,6 +31,8 @@ PAGES = {
     "customs.md": "customs/",
     "multilateral.md": "multilateral/",
     "bills.md": "bills/",
+    # the fixture's bills are of the 116th and 117th Congresses; tests add bills of later ones
+    **{f"bills/{congress}.md": f"bills/{congress}/" for congress in range(116, 121)},
     "wros.md": "wros/",
     "about.md": "about/",
     "changes/index.md": "changes/",
@@ -187,7 +189,7 @@ def test_other_pages_show_the_full_list_folded(data) -> None:
 def test_proposal_links_point_to_its_section_and_bills(data) -> None:
     links = hrefs(punch_list(data, "index.md"))
     assert "customs/#region-wide-wro" in links
-    assert "bills/#hr6256-117" in links  # a vehicle of its next step
+    assert "bills/117/#hr6256-117" in links  # a vehicle of its next step
     assert "multilateral/#ilo-inquiry" in links
 
 
@@ -307,8 +309,8 @@ def test_a_wro_state_the_page_explains_links_there_once_for_every_order(data) ->
 
 
 def test_bills_link_to_the_proposals_that_name_them(data) -> None:
-    html = block(data, "<!-- data:bills -->", "bills.md")
-    assert "../customs/#region-wide-wro" in hrefs(html)
+    html = block(data, "<!-- data:bills-117 --><!-- data:bills-116 -->", "bills/117.md")
+    assert "../../customs/#region-wide-wro" in hrefs(html)
     text = "".join(parse(html).text)
     assert "Furthest stepEnacted, Dec 23, 2021." in text  # a <dt>, then its <dd>
     assert "P.L. 117-78, 135 Stat. 1525, signed Dec 23, 2021" in text
@@ -320,7 +322,7 @@ def test_status_box_lists_status_actor_vehicle_why_and_sources(data) -> None:
     terms = [text for text in parsed.text if text in ("Status", "Who acts", "Vehicle", "Why", "Sources")]
     assert terms == ["Status", "Who acts", "Vehicle", "Why", "Sources"]
     assert ("span", {"class": "status status--done"}) in parsed.tags
-    assert "../bills/#hr6256-117" in [attrs.get("href") for tag, attrs in parsed.tags if tag == "a"]
+    assert "../bills/117/#hr6256-117" in [attrs.get("href") for tag, attrs in parsed.tags if tag == "a"]
 
 
 def test_changes_are_listed_newest_first_with_their_anchor(data) -> None:
@@ -373,7 +375,7 @@ def test_the_terms_filter_marks_each_text_as_given(data, trusted_first: bool) ->
 
 def test_outbound_links_in_generated_blocks_send_no_referrer(data) -> None:
     # Generated blocks go in after the privacy plugin, which sets this on the pages' own links.
-    page = "<!-- data:wros --><!-- data:bills --><!-- data:changes-2022 --><!-- status:ilo-inquiry -->"
+    page = "<!-- data:wros --><!-- data:bills-116 --><!-- data:bills-117 --><!-- data:changes-2022 --><!-- status:ilo-inquiry -->"
     links = [
         attrs
         for tag, attrs in parse(block(data, page, "wros.md")).tags
