@@ -205,7 +205,7 @@ class BillOverviewView:
 
 def notice(record: Mapping[str, Any]) -> Notice:
     parts = [
-        record.get("document_number", "number not found"),
+        record.get("document_number", "number not given in the sources"),
         record.get("citation", ""),
         f"published {format_date(record['published'])}",
     ]

@@ -120,7 +120,7 @@ def status_box_records(view: ProposalView) -> tuple[SearchRecord, ...]:
     text = _text(
         "Status",
         f"{view.status.label}. {view.summary} {view.note} Latest development {view.status.as_of.text}; "
-        f"nothing newer found as of {view.searched.text}.",
+        f"no newer one as of {view.searched.text}.",
         "Who acts",
         view.actor,
         "Vehicle",

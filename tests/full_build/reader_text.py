@@ -31,6 +31,11 @@ RESEARCH_PHRASES: tuple[tuple[str, str], ...] = (
     ("not checked against", r"\bnot checked against\b"),
     ("we could (not) confirm, check or find", r"\bwe could\b"),
     ("we read", r"\bwe read\b"),
+    ("we (have) found", r"\bwe(?:'ve| have)? found\b"),
+    ("our copy", r"\bour cop(?:y|ies)\b"),
+    ("our search", r"\bour searche?s?\b"),
+    ("'... found.' closing a sentence or clause ('no UK ban found.')", r"\bfound\s*[.;)]"),
+    ("none found, was not found", r"\b(?:none|nothing newer) found\b|\b(?:was|were|is|are) not found\b"),
 )
 RESEARCH_PHRASE = re.compile("|".join(f"(?:{pattern})" for _, pattern in RESEARCH_PHRASES), re.IGNORECASE)
 
