@@ -20,7 +20,7 @@ PROPERDOCS_BIN := $(PROPERDOCS_VENV)/bin
 PROPERDOCS_SITE ?= site-properdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-properdocs lint test test-properdocs browser bench currency check-sources lock clean
+.PHONY: serve build build-properdocs lint test test-properdocs browser bench currency check-sources refresh-members lock clean
 
 $(BIN)/.installed: $(REQUIREMENTS)
 	$(PYTHON) -m venv $(VENV)
@@ -89,6 +89,10 @@ lock: $(BIN)/.installed
 	for lock in $(LOCKS); do \
 		$(PIP_COMPILE) $(if $(UPGRADE),--upgrade-package $(UPGRADE)) --output-file=$$lock.txt $$lock.in || exit 1; \
 	done
+
+# For maintainers with a network: rebuild data/members.yml from the congress-legislators project (see README).
+refresh-members: $(BIN)/.installed
+	$(BIN)/python hooks/members_refresh.py
 
 clean:
 	rm -rf site $(PROPERDOCS_SITE) .pytest_cache .mypy_cache .ruff_cache

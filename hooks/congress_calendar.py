@@ -35,6 +35,24 @@ def congress_end(congress: int) -> datetime.datetime:
     return datetime.datetime(1789 + 2 * congress, 1, 3, 12, 0, tzinfo=WASHINGTON_IN_JANUARY)
 
 
+def congress_years(congress: int) -> tuple[int, int]:
+    """The years the given Congress sits, from its start to its end on January 3: (2021, 2023) for the 117th."""
+    end = congress_end(congress).year
+    return end - 2, end
+
+
+def congress_start(congress: int) -> datetime.datetime:
+    """The moment the given Congress first meets: when the one before it ends (noon, January 3)."""
+    return congress_end(congress - 1)
+
+
+def congress_sitting(on: datetime.date) -> int:
+    """The Congress in office on the given day: the first not yet ended by its end (so on
+    January 3 of an odd year, the new one)."""
+    congress = (on.year - 1789) // 2 + 1  # the first whose end falls after this year
+    return congress - 1 if not congress_has_ended(congress - 1, on) else congress
+
+
 def congress_has_ended(congress: int, on: datetime.date | datetime.datetime) -> bool:
     """Whether the Congress had ended on the given day (by its end) or at the given aware moment."""
     end = congress_end(congress)

@@ -1,10 +1,15 @@
 """MkDocs hooks: thin glue between MkDocs and the plain modules beside this file.
 
 - on_config: load and validate data/ once per build (a bad file stops the build
-  before anything is written or cleaned);
-- on_files: add the CSV/JSON downloads and the Atom feed to the build; serve site.css
-  and site.js without their comments (site_assets);
-- on_page_markdown: check the data markers, keep renamed sections' old anchors
+  before anything is written or cleaned); glossary tooltips at a term's first use per
+  section (site_tooltips);
+- on_files: add a page per state's members of Congress, the JSON file per state that the
+  look-up loads, the CSV/JSON downloads, the Atom feed and the Entity List's names (for its
+  search box) to the build; serve site.css, site.js and members.js without their comments
+  (site_assets);
+- on_page_markdown: keep or leave out dated passages (`<!-- until:2027-01-03 -->`), put the
+  data's figures into the prose and the description (`{{ name }}`), check the data markers,
+  keep renamed sections' old anchors
   (front matter `anchor_aliases: {old-id: new-id}`; `moved_anchors: {old-id: page.md#id}` for
   entries moved to another page), append the glossary;
 - on_page_content: render the blocks the page's data markers ask for, once;
@@ -40,15 +45,27 @@ from site_assets import COMPACTED
 from site_data import DataError, SiteData, load_site_data
 from site_exports import download_files
 from site_feed import FeedError, atom_feed
+from site_members import member_files, member_states, state_page_markdown, state_slug
 from site_render import (
     MarkerError,
     PageBlocks,
     SiteRenderer,
     add_to_search_index,
+    entity_names,
+    fill_figures,
     insert_after_h1,
     render_page_markdown,
 )
-from site_text import CHANGES_PAGE, DOWNLOADS_DIR, FEED_PATH, the_day
+from site_text import (
+    CHANGES_PAGE,
+    DOWNLOADS_DIR,
+    ENTITY_NAMES_FILE,
+    FEED_PATH,
+    MEMBERS_PAGE,
+    MEMBERS_STATE_PAGE,
+    the_day,
+)
+from site_tooltips import GlossaryTooltips
 from site_views import SiteMap, proposal_address
 
 
@@ -94,14 +111,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # for templates: the print header and meta, and the feed link in every page's head
     config.extra["tracker_checked"] = data.checked
     config.extra["feed_path"] = FEED_PATH
+    config.markdown_extensions.append(GlossaryTooltips())  # an instance: Markdown takes it as it takes a name
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     state = _state()
     site_url = config.site_url or "/"
+    # Beside the members page: one page per state's members, made from the data (docs/ holds no
+    # file per state), and what the look-up loads when a reader picks a state (members/wa.json).
+    members_pages = files.get_file_from_path(MEMBERS_PAGE) is not None
+    if members_pages:
+        for code in member_states(state.data):
+            page = MEMBERS_STATE_PAGE.format(slug=state_slug(code))
+            files.append(File.generated(config, page, content=state_page_markdown(code)))
     site = SiteMap({file.src_uri: file.url for file in files.documentation_pages()}, site_url)
-    state.renderer = SiteRenderer(state.data, site, state.today)
+    try:
+        state.renderer = SiteRenderer(state.data, site, state.today)
+        names = entity_names(state.renderer.views)  # what the Entity List page's search box fetches
+    except MarkerError as err:  # a Congress or a year with records but no page for them
+        raise PluginError(str(err)) from None
+    files.append(File.generated(config, ENTITY_NAMES_FILE, content=names))
+    if members_pages:
+        for path, content in member_files(state.renderer.views).items():
+            files.append(File.generated(config, path, content=content))
 
     def link(proposal: Mapping[str, Any]) -> str:
         return proposal_address(proposal, state.data, site)
@@ -139,7 +172,18 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             raise MarkerError(f"docs/{src_uri}: front matter 'anchor_aliases' must map old ids to new ids")
         if not isinstance(moves, dict):
             raise MarkerError(f"docs/{src_uri}: front matter 'moved_anchors' must map old ids to pages and ids")
-        return render_page_markdown(markdown, _state().data, src_uri, anchor_aliases=aliases, moved_anchors=moves)
+        figures = _renderer().figures
+        if isinstance(page.meta.get("description"), str):  # the description quotes figures too
+            page.meta["description"] = fill_figures(page.meta["description"], figures, f"docs/{src_uri}: description")
+        return render_page_markdown(
+            markdown,
+            _state().data,
+            src_uri,
+            anchor_aliases=aliases,
+            moved_anchors=moves,
+            today=_state().today,
+            figures=figures,
+        )
     except MarkerError as err:
         raise PluginError(str(err)) from None
 

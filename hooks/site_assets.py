@@ -41,4 +41,9 @@ def compact_js(source: str) -> str:
     return _trimmed_lines(_JS_COMMENT_LINE.sub("", source))
 
 
-COMPACTED: dict[str, Callable[[str], str]] = {"assets/site.css": compact_css, "assets/site.js": compact_js}
+COMPACTED: dict[str, Callable[[str], str]] = {
+    "assets/site.css": compact_css,
+    "assets/site.js": compact_js,
+    "assets/members-lookup.js": compact_js,  # What you can do: shows the look-up, loads members.js when used
+    "assets/members.js": compact_js,  # the members look-up itself
+}

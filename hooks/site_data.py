@@ -16,7 +16,7 @@ import html
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -25,8 +25,9 @@ from typing import Any
 import jsonschema_rs
 
 from congress_calendar import bill_is_live, congress_end, died_with_congress, ordinal
-from site_text import fold
+from site_text import fold, last_name
 from site_yaml import UnreadableFile, read_data_file
+from us_states import STATE_NAMES, TERRITORIES
 
 # data file stem -> the key of its list of records
 LIST_KEYS: dict[str, str] = {
@@ -37,6 +38,7 @@ LIST_KEYS: dict[str, str] = {
     "glossary": "terms",
     "entity_list": "batches",
     "uflpa_stats": "figures",
+    "members": "members",
 }
 
 # Fields whose values readers see as labels: the schema lists each value as
@@ -96,10 +98,16 @@ class StatusChange:
     note: str
     sources: tuple[Mapping[str, str], ...]
     current: bool
+    redated_from: tuple[str, ...] = ()  # dates it was published under before a correction
 
     @property
     def anchor(self) -> str:
         return f"change-{self.proposal['id']}-{self.date}"
+
+    @property
+    def former_anchors(self) -> tuple[str, ...]:
+        """The anchors it had under its earlier dates: published links to them must keep working."""
+        return tuple(f"change-{self.proposal['id']}-{date}" for date in self.redated_from)
 
 
 @dataclass(frozen=True)
@@ -138,6 +146,10 @@ class SiteData:
     uflpa_figures: tuple[Mapping[str, Any], ...]
     uflpa_stats_checked: str
     uflpa_stats_note: str | None
+    # The members of Congress (data/members.yml), by state, senators first, then by district
+    members: tuple[Mapping[str, Any], ...]
+    members_checked: str  # the date of the source's newest change to its list
+    members_source: Mapping[str, str]
 
     def entities(self) -> list[tuple[Mapping[str, Any], Mapping[str, Any]]]:
         """(batch, entity) for every recorded entity, in the order of the list's batches."""
@@ -229,7 +241,19 @@ def _change(
         note=entry["note"],
         sources=tuple(entry["sources"]),
         current=current,
+        redated_from=tuple(entry.get("redated_from", ())),
     )
+
+
+def next_step_on(proposal: Mapping[str, Any], today: datetime.date) -> Mapping[str, Any]:
+    """The proposal's next step that applies on `today`: the last step written ahead (`later`)
+    whose `from` day has come, else the step itself. On Jan 3, 2027 the 119th Congress's bills
+    are dead (congress_calendar), so a step from that day already applies."""
+    step: Mapping[str, Any] = proposal["next"]
+    for later in proposal["next"].get("later", []):
+        if later["from"] <= today.isoformat():
+            step = later
+    return step
 
 
 # ---- Reading ------------------------------------------------------------------
@@ -371,7 +395,9 @@ def _schema_problems(label: str, list_key: str, document: Any, schema: dict[str,
 
 
 def _entry_label(record: Any, index: int) -> str:
-    record_id = record.get("id") or record.get("term") if isinstance(record, Mapping) else None
+    record_id = (
+        record.get("id") or record.get("term") or record.get("bioguide") if isinstance(record, Mapping) else None
+    )
     if isinstance(record_id, str) and record_id.strip():
         return f"entry '{record_id}' (#{index + 1})"
     return f"entry #{index + 1} (no id)"
@@ -456,11 +482,14 @@ def _cross_problems(files: Mapping[str, Any], docs_dir: Path | None, today: date
     yield from _proposals_problems(files["proposals"], today)
     yield from _wros_problems(files["wros"])
     yield from _bills_problems(files["bills"])
+    yield from _searched_problems(files)
     yield from _glossary_problems(files["glossary"])
     yield from _entity_list_problems(files["entity_list"])
     yield from _uflpa_stats_problems(files["uflpa_stats"])
+    yield from _members_problems(files["members"], today)
     yield from _reference_problems(files)
     yield from _next_step_problems(files)
+    yield from _sponsor_problems(files)
 
 
 def _duplicate_problems(stem: str, records: Iterable[Mapping[str, Any]], key: str) -> Iterator[Problem]:
@@ -519,6 +548,20 @@ def _proposals_problems(document: Mapping[str, Any], today: datetime.date) -> It
                     f"'{earlier['date']}' is already used by another history entry; each date may appear once",
                 )
             seen_dates.add(earlier["date"])
+        # a corrected date keeps the old one's link: no other entry of the proposal may take it
+        entries = [("status", proposal["status"]["as_of"], proposal["status"])]
+        entries += [(f"history[{n}]", e["date"], e) for n, e in enumerate(proposal.get("history", []))]
+        dates = {date for _, date, _ in entries}
+        for field, _, entry in entries:
+            for former in entry.get("redated_from", []):
+                if former in dates:
+                    yield Problem(
+                        label,
+                        where,
+                        f"{field}.redated_from",
+                        f"'{former}' is the date of one of this proposal's statuses; expected only dates no entry has now",
+                    )
+                dates.add(former)
 
 
 def _wros_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
@@ -563,6 +606,36 @@ def _bills_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
             )
 
 
+# Records that carry the date they were last searched (`status.searched`): data file stem ->
+# the status field holding the date of the record's latest development, as messages name it.
+SEARCHED_RECORDS: dict[str, str] = {"proposals": "as_of", "wros": "as_of", "bills": "date"}
+
+
+def _searched_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
+    """A record's search date falls between its latest development and the file's `checked` date
+    (the day of the file's last sweep): a search cannot come before what it found, nor after the sweep."""
+    for stem, latest_field in SEARCHED_RECORDS.items():
+        document, label = files[stem], f"data/{stem}.yml"
+        checked = document["checked"]
+        for index, record in enumerate(document[LIST_KEYS[stem]]):
+            status = record["status"]
+            searched, latest = status["searched"], status[latest_field]
+            if searched < latest:
+                yield Problem(
+                    label,
+                    _entry_label(record, index),
+                    "status.searched",
+                    f"expected a date no earlier than the latest development (status.{latest_field} {latest}); got '{searched}'",
+                )
+            if searched > checked:
+                yield Problem(
+                    label,
+                    _entry_label(record, index),
+                    "status.searched",
+                    f"is later than the file's 'checked' date {checked}; set 'checked' to the day the sweep ended",
+                )
+
+
 def _glossary_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
     yield from _duplicate_problems("glossary", document["terms"], "term")
 
@@ -588,60 +661,202 @@ def _reference_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
 
 
 def _next_step_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
-    """Each proposal's next step names bills that exist and could still pass on the data's
-    `checked` date, and is due for review before a named bill's Congress ends. Only the
-    `checked` date is compared, never today's: the calendar alone never fails the build."""
+    """Each proposal's next step, and each step written ahead in its `later` list, names bills
+    that exist and could still pass on the day it applies (the data's `checked` date; a later
+    step's `from` day), and is due for review before a named bill's Congress ends; a step that
+    names a bill which dies with its Congress is followed by one that applies from that day at
+    the latest. Only those dates are compared, never today's: the calendar alone never fails
+    the build."""
     checked = datetime.date.fromisoformat(files["proposals"]["checked"])
     bills = {bill["id"]: bill for bill in files["bills"]["bills"]}
     for index, proposal in enumerate(files["proposals"]["proposals"]):
-        label, where = "data/proposals.yml", _entry_label(proposal, index)
-        next_step = proposal["next"]
-        review_by = datetime.date.fromisoformat(next_step["review_by"])
-        if review_by <= checked:
+        where = _entry_label(proposal, index)
+        steps = [("next", proposal["next"], checked)]
+        previous = checked
+        for n, later in enumerate(proposal["next"].get("later", [])):
+            field, starts = f"next.later[{n}]", datetime.date.fromisoformat(later["from"])
+            if starts <= previous:
+                before = "the data's 'checked' date" if n == 0 else "the step before it"
+                yield Problem(
+                    "data/proposals.yml",
+                    where,
+                    f"{field}.from",
+                    f"expected a date after {before} ({previous}); got '{starts}'",
+                )
+            previous = max(previous, starts)
+            steps.append((field, later, starts))
+        for position, (field, step, applies) in enumerate(steps):
+            yield from _step_problems(where, field, step, applies, bills)
+            yield from _turnover_problems(where, field, step, applies, steps[position + 1 :], bills)
+            yield from _ask_problems(where, field, step, applies, bills)
+
+
+def _step_problems(
+    where: str, field: str, step: Mapping[str, Any], applies: datetime.date, bills: Mapping[str, Any]
+) -> Iterator[Problem]:
+    """One step's review date and bills, judged on the day it applies."""
+    label = "data/proposals.yml"
+    ahead = field != "next"  # a step written ahead: judged on its own first day
+    when = f"the step applies ({applies})" if ahead else f"the data was checked ({applies})"
+    review_by = datetime.date.fromisoformat(step["review_by"])
+    if review_by <= applies:
+        after = f"the day the step applies ({applies})" if ahead else f"the data's 'checked' date ({applies})"
+        yield Problem(label, where, f"{field}.review_by", f"expected a date after {after}; got '{review_by}'")
+    congresses_due: set[int] = set()  # one review_by complaint per Congress, not per bill
+    for n, bill_id in enumerate(step["vehicles"].get("bills", [])):
+        bill_field = f"{field}.vehicles.bills[{n}]"
+        bill = bills.get(bill_id)
+        if bill is None:
+            yield Problem(label, where, bill_field, f"expected the id of a bill in data/bills.yml; got '{bill_id}'")
+        elif not bill_is_live(bill, applies):
             yield Problem(
                 label,
                 where,
-                "next.review_by",
-                f"expected a date after the data's 'checked' date ({checked}); got '{review_by}'",
+                bill_field,
+                f"bill '{bill_id}' {died_with_congress(bill, applies)} (ended {congress_end(bill['congress']).date()}) "
+                f"before {when}; name a bill that can still pass",
             )
-        congresses_due: set[int] = set()  # one review_by complaint per Congress, not per bill
-        for n, bill_id in enumerate(next_step["vehicles"].get("bills", [])):
-            field = f"next.vehicles.bills[{n}]"
-            bill = bills.get(bill_id)
-            if bill is None:
-                yield Problem(label, where, field, f"expected the id of a bill in data/bills.yml; got '{bill_id}'")
-            elif not bill_is_live(bill, checked):
-                yield Problem(
-                    label,
-                    where,
-                    field,
-                    f"bill '{bill_id}' {died_with_congress(bill, checked)} (ended {congress_end(bill['congress']).date()}) "
-                    f"before the data was checked ({checked}); name a bill that can still pass",
-                )
-            elif (
-                bill["status"]["step"] != "enacted"
-                and review_by >= congress_end(bill["congress"]).date()
-                and bill["congress"] not in congresses_due
-            ):
-                congresses_due.add(bill["congress"])
-                yield Problem(
-                    label,
-                    where,
-                    "next.review_by",
-                    f"expected a date before the {ordinal(bill['congress'])} Congress ends "
-                    f"({congress_end(bill['congress']).date()}), when bill '{bill_id}' dies unless enacted; got '{review_by}'",
-                )
+        elif (
+            bill["status"]["step"] != "enacted"
+            and review_by >= congress_end(bill["congress"]).date()
+            and bill["congress"] not in congresses_due
+        ):
+            congresses_due.add(bill["congress"])
+            yield Problem(
+                label,
+                where,
+                f"{field}.review_by",
+                f"expected a date before the {ordinal(bill['congress'])} Congress ends "
+                f"({congress_end(bill['congress']).date()}), when bill '{bill_id}' dies unless enacted; got '{review_by}'",
+            )
+
+
+def _turnover_problems(
+    where: str,
+    field: str,
+    step: Mapping[str, Any],
+    applies: datetime.date,
+    following: Sequence[tuple[str, Mapping[str, Any], datetime.date]],
+    bills: Mapping[str, Any],
+) -> Iterator[Problem]:
+    """A step that names a bill which dies with its Congress needs a step written ahead that
+    replaces it by the day that Congress ends, so no page goes on asking for a dead bill. (A
+    bill already dead on the day the step applies is reported by _step_problems.)"""
+    seen: set[int] = set()
+    for n, bill_id in enumerate(step["vehicles"].get("bills", [])):
+        bill = bills.get(bill_id)
+        if bill is None or not bill_is_live(bill, applies) or bill["status"]["step"] == "enacted":
+            continue
+        if bill["congress"] in seen:
+            continue
+        seen.add(bill["congress"])
+        ends = congress_end(bill["congress"]).date()
+        if not any(starts <= ends for _field, _step, starts in following):
+            yield Problem(
+                "data/proposals.yml",
+                where,
+                f"{field}.vehicles.bills[{n}]",
+                f"bill '{bill_id}' dies unless enacted when the {ordinal(bill['congress'])} Congress ends ({ends}); "
+                f"expected a step in 'next.later' that applies from {ends} or earlier and says what to ask for then",
+            )
+
+
+# A step's `acts` -> the chambers whose members may be asked: an agency's step is pressed
+# through oversight by members of either chamber.
+_ASKABLE = {"congress": {"senate", "house", "both"}, "senate": {"senate"}, "house": {"house"}, "agency": {"both"}}
+
+
+def _ask_problems(
+    where: str, field: str, step: Mapping[str, Any], applies: datetime.date, bills: Mapping[str, Any]
+) -> Iterator[Problem]:
+    """A step's asks go to the chamber that can act (or to both, as oversight of an agency);
+    an ask about a bill names it, for its sponsor to be thanked, with what the sponsor is asked."""
+    label = "data/proposals.yml"
+    askable = set().union(*(_ASKABLE[actor] for actor in step["acts"]))
+    for n, ask in enumerate(step["asks"]):
+        ask_field = f"{field}.asks[{n}]"
+        if ask["to"] not in askable:
+            yield Problem(
+                label,
+                where,
+                f"{ask_field}.to",
+                f"expected {' or '.join(sorted(askable))} for a step that acts names as {', '.join(step['acts'])}; "
+                f"got '{ask['to']}'",
+            )
+        if "from" in ask and ask["from"] <= applies.isoformat():
+            yield Problem(label, where, f"{ask_field}.from", f"expected a date after {applies}; got '{ask['from']}'")
+        if ("bill" in ask) != ("sponsor_ask" in ask):
+            missing = "sponsor_ask" if "bill" in ask else "bill"
+            yield Problem(
+                label,
+                where,
+                f"{ask_field}.{missing}",
+                "is missing; an ask about a bill names the bill and says what its sponsor is asked instead",
+            )
+        if "bill" not in ask:
+            continue
+        bill = bills.get(ask["bill"])
+        if bill is None:
+            yield Problem(
+                label, where, f"{ask_field}.bill", f"expected the id of a bill in data/bills.yml; got '{ask['bill']}'"
+            )
+            continue
+        chamber = "senate" if bill["number"].startswith("S.") else "house"
+        if ask["to"] != chamber:
+            yield Problem(
+                label,
+                where,
+                f"{ask_field}.to",
+                f"expected '{chamber}': the sponsor of {bill['number']} sits there; got '{ask['to']}'",
+            )
+        if "sponsor_id" not in bill:
+            yield Problem(
+                label,
+                where,
+                f"{ask_field}.bill",
+                f"bill '{ask['bill']}' has no sponsor_id in data/bills.yml; add its sponsor's bioguide id",
+            )
+
+
+def _sponsor_problems(files: Mapping[str, Any]) -> Iterator[Problem]:
+    """A bill's sponsor_id, when its member still sits, is that member: the same chamber and name."""
+    members = {m["bioguide"]: m for m in files["members"]["members"]}
+    for index, bill in enumerate(files["bills"]["bills"]):
+        member = members.get(bill.get("sponsor_id", ""))
+        if member is None:
+            continue
+        senator = member["role"] == "senator"
+        if last_name(member["name"]) not in bill["sponsor"] or bill["sponsor"].startswith("Sen.") != senator:
+            yield Problem(
+                "data/bills.yml",
+                _entry_label(bill, index),
+                "sponsor_id",
+                f"is {'Sen.' if senator else 'Rep.'} {member['name']} ({member['bioguide']}) in data/members.yml, "
+                f"not the sponsor '{bill['sponsor']}'",
+            )
 
 
 def _entity_list_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
-    """data/entity_list.yml: batches in date order, numbered notices linked to the Federal Register,
-    counts that agree with the entities recorded (a partly recorded batch says why), entity ids
-    unique across batches, and removals after listing."""
+    """data/entity_list.yml: batches in date order, the reported ones (known from reports only)
+    after the confirmed ones, numbered notices linked to the Federal Register, counts that agree
+    with the entities recorded (a partly recorded batch says why), entity ids unique across
+    batches, and removals after listing."""
     label = "data/entity_list.yml"
     seen_entities: dict[str, str] = {}
     previous = ""
+    reported_before = ""  # the first batch known from reports only: every later one must be too
     for index, batch in enumerate(document["batches"]):
         where = _entry_label(batch, index)
+        if batch["status"] == "reported":
+            reported_before = reported_before or batch["id"]
+        elif reported_before:
+            yield Problem(
+                label,
+                where,
+                "status",
+                f"is confirmed but comes after '{reported_before}', which is only reported; expected reported "
+                "batches last (a later notice reprints the whole list, so it confirms the earlier ones or not)",
+            )
         if batch["effective"] < previous:
             yield Problem(
                 label,
@@ -718,6 +933,8 @@ def _entity_list_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
                 "id",
                 f"'{entity_id}' is both a batch id and an entity id in {batch_where}; anchors must be unique",
             )
+    if all(batch["status"] == "reported" for batch in document["batches"]):
+        yield Problem(label, None, "batches", "expected at least one confirmed batch: the confirmed total counts them")
     if document["later_changes_checked"]["date"] < previous:
         yield Problem(
             label, None, "later_changes_checked.date", f"expected a date no earlier than the newest batch ({previous})"
@@ -725,7 +942,8 @@ def _entity_list_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
 
 
 def _uflpa_stats_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
-    """data/uflpa_stats.yml: a fiscal-year figure names its year; a cumulative one says through when."""
+    """data/uflpa_stats.yml: a fiscal-year figure names its year; a cumulative one says through when;
+    a months figure gives its first and last day."""
     label = "data/uflpa_stats.yml"
     for index, figure in enumerate(document["figures"]):
         where, period = _entry_label(figure, index), figure["period"]
@@ -738,9 +956,82 @@ def _uflpa_stats_problems(document: Mapping[str, Any]) -> Iterator[Problem]:
                 "period.fiscal_year",
                 "is only for fiscal-year figures; a cumulative figure gives 'through'",
             )
+        if period["kind"] == "months" and not ("from" in period and "through" in period):
+            yield Problem(
+                label, where, "period", "expected 'from' and 'through': a months figure gives its first and last day"
+            )
+        if period["kind"] != "months" and "from" in period:
+            yield Problem(label, where, "period.from", "is only for months figures (kind: months)")
+        if period["kind"] == "months" and "fiscal_year" in period:
+            yield Problem(
+                label,
+                where,
+                "period.fiscal_year",
+                "is only for fiscal-year figures; a months figure gives 'from' and 'through'",
+            )
+        if period.get("from", "") > period.get("through", "9999"):
+            yield Problem(
+                label, where, "period.from", f"expected a date no later than 'through' ({period.get('through')})"
+            )
         if period.get("through", figure["reported"]) > figure["reported"]:
             yield Problem(
                 label, where, "period.through", f"expected a date no later than 'reported' ({figure['reported']})"
+            )
+
+
+def _members_problems(document: Mapping[str, Any], today: datetime.date) -> Iterator[Problem]:
+    """data/members.yml: each member once, in a seat that exists: two senators per state and none
+    for DC or a territory; one member per House district, an at-large seat alone in its state;
+    a delegate (a resident commissioner for Puerto Rico) where there are no senators. Its
+    `checked` date is its source's date and not in the future."""
+    label, checked = "data/members.yml", document["checked"]
+    if checked > today.isoformat():
+        yield Problem(label, None, "checked", f"is in the future ({checked})")
+    if document["source"].get("date") != checked:
+        yield Problem(label, None, "source.date", f"expected the source's date to be the 'checked' date ({checked})")
+    seen: dict[str, int] = {}
+    senators: dict[str, int] = {}
+    seats: dict[tuple[str, int], str] = {}
+    for index, member in enumerate(document["members"]):
+        where, state, role = _entry_label(member, index), member["state"], member["role"]
+        if member["bioguide"] in seen:
+            yield Problem(
+                label, where, "bioguide", f"is already used by entry #{seen[member['bioguide']] + 1}; each member once"
+            )
+        seen.setdefault(member["bioguide"], index)
+        if state not in STATE_NAMES:
+            yield Problem(label, where, "state", f"expected the postal code of a state or territory; got '{state}'")
+            continue
+        territory = state in TERRITORIES
+        if role == "senator":
+            if "district" in member:
+                yield Problem(label, where, "district", "is only for members of the House; a senator has none")
+            if territory:
+                yield Problem(label, where, "role", f"{STATE_NAMES[state]} has no senators; expected delegate")
+            senators[state] = senators.get(state, 0) + 1
+            if senators[state] == 3:
+                yield Problem(label, where, "state", f"is a third senator for {state}; a state has two")
+            continue
+        expected_role = ("resident-commissioner" if state == "PR" else "delegate") if territory else "representative"
+        if role != expected_role:
+            yield Problem(label, where, "role", f"expected {expected_role} for a member of the House from {state}")
+        if "district" not in member:
+            yield Problem(label, where, "district", "is missing; expected the district number, 0 for an at-large seat")
+            continue
+        if territory and member["district"] != 0:
+            yield Problem(label, where, "district", f"expected 0: {STATE_NAMES[state]} elects one member at large")
+        seat = (state, member["district"])
+        if seat in seats:
+            yield Problem(label, where, "district", f"{state} district {seat[1]} is already held by {seats[seat]}")
+        seats.setdefault(seat, member["bioguide"])
+    at_large = {state for state, district in seats if district == 0}
+    for state, district in sorted(seats):
+        if state in at_large and district != 0:
+            yield Problem(
+                label,
+                None,
+                "district",
+                f"{state} has an at-large seat and a district {district}; expected one or the other",
             )
 
 
@@ -794,6 +1085,9 @@ def load_site_data(
         uflpa_figures=tuple(files["uflpa_stats"]["figures"]),
         uflpa_stats_checked=files["uflpa_stats"]["checked"],
         uflpa_stats_note=files["uflpa_stats"].get("note"),
+        members=tuple(files["members"]["members"]),
+        members_checked=files["members"]["checked"],
+        members_source=files["members"]["source"],
     )
 
 
@@ -810,7 +1104,7 @@ def main(argv: list[str]) -> int:
         f"data OK: {len(data.proposals)} proposals, {len(data.wros)} WROs and Findings, "
         f"{len(data.bills)} bills, {len(data.glossary)} glossary terms, "
         f"{len(data.entity_batches)} Entity List batches ({len(data.entities())} entities recorded), "
-        f"{len(data.uflpa_figures)} UFLPA figures"
+        f"{len(data.uflpa_figures)} UFLPA figures, {len(data.members)} members of Congress"
     )
     return 0
 

@@ -11,11 +11,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from congress_calendar import died_with_congress, ordinal
-from site_text import BILLS_PAGE, ENTITY_LIST_PAGE, ENTITY_YEAR_PAGE, fold, format_date, plural
+from congress_calendar import congress_years, died_with_congress, ordinal
+from site_text import BILL_CONGRESS_PAGE, ENTITY_LIST_PAGE, ENTITY_YEAR_PAGE, fold, format_date, plural
 from site_views import Day, SiteViews, Source, Target, day, sources
 
 SECTION_NAMES = {"i": "(i)", "ii": "(ii)", "iv": "(iv)", "v": "(v)"}
+# DHS's own copy of the list: what a reader should check, and where every name is.
+DHS_LIST_URL = "https://www.dhs.gov/uflpa-entity-list"
+# What an entity's row says when its list section, or the notice that added it (its batch), was
+# worked out rather than read for it in a source (its `inferred` mapping); explained once a page.
+INFERRED_MARKERS = {
+    ("section",): "inferred",
+    ("batch",): "· notice inferred",
+    ("batch", "section"): "inferred · notice inferred",
+}
 UFLPA_MEASURES = {
     "reviewed": "Stopped for review",
     "detained": "Detained",
@@ -40,6 +49,7 @@ class EntityView:
     name: str
     aliases: str  # "; "-joined, or ""
     sections: str  # "(ii), (v)"
+    inferred: str  # "inferred", "· notice inferred", ...: shown after the sections (INFERRED_MARKERS), or ""
     sector: str
     location: str
     removed: str  # "Removed Mar 1, 2025 (notice ...)" or ""
@@ -51,17 +61,23 @@ class EntityView:
 class EntityBatchView:
     id: str
     target: Target  # its section on its year's page
+    reported: bool  # known from reports only, not yet confirmed (its `status`)
     effective: Day
     notice: Notice
     count: int
-    running_total: int
+    running_total: int  # every batch's count so far, reported ones included
+    confirmed_total: int  # the confirmed batches' counts so far
     total_reported: int | None
     sections: str  # "" when the data does not say
     note: str
     entities: tuple[EntityView, ...]
     entity_sources: tuple[Source, ...]  # every source of its entities, once each, numbered from 1
-    entities_missing: str  # why the entities (or the rest of them) are not recorded, or ""
+    entities_missing: str  # why the rest are not named here (a clause after "N of the M are not named here:"), or ""
     sources: tuple[Source, ...]
+
+    @property
+    def not_named(self) -> int:
+        return self.count - len(self.entities)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,20 +85,32 @@ class EntityYearView:
     """One year's page of the Entity List: its batches, newest first, with their entities."""
 
     overview: Target  # the Entity List's main page
+    official_list: str  # DHS's own list
     batches: tuple[EntityBatchView, ...]
+    has_inferred: bool  # some entity's section or batch is marked inferred: the page says what that means
 
 
 @dataclass(frozen=True, slots=True)
 class EntityListView:
     checked: Day
-    total: int  # the running total after the newest batch
-    recorded: int  # entities recorded one by one
-    batches: tuple[EntityBatchView, ...]
-    newest: Day  # the newest batch's date
+    confirmed: tuple[EntityBatchView, ...]  # the confirmed batches, oldest first
+    reported: tuple[EntityBatchView, ...]  # the batches known from reports only, oldest first
+    batches: tuple[EntityBatchView, ...]  # all of them, newest first
+    newest: Day  # the newest confirmed batch's date
     later_checked: Day
     later_finding: str
     later_sources: tuple[Source, ...]
     years: tuple[tuple[int, Target], ...]  # each year with a batch, oldest first, and its page
+
+    @property
+    def total(self) -> int:
+        """The confirmed running total."""
+        return self.confirmed[-1].confirmed_total
+
+    @property
+    def recorded(self) -> int:
+        """The confirmed batches' entities named here one by one."""
+        return sum(len(b.entities) for b in self.confirmed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +181,7 @@ class BillRow:
     """A bill in the bills page's overview table."""
 
     number: str
-    target: Target
+    target: Target  # its record, on its Congress's page
     title: str
     congress: str  # "117th"
     stage: str  # "Law", "Passed one chamber", "Introduced", "Died with the 116th Congress"
@@ -162,8 +190,9 @@ class BillRow:
 
 @dataclass(frozen=True, slots=True)
 class CongressBills:
-    congress: str  # "117th Congress"
-    anchor: str  # "congress-117"
+    congress: str  # "117th"
+    years: str  # "2021–2023"
+    target: Target  # its page, which holds its bills' records
     rows: tuple[BillRow, ...]
 
 
@@ -203,6 +232,7 @@ def _entity_view(entity: Mapping[str, Any], entity_sources: dict[Source, int]) -
         name=fold(entity["name"]),
         aliases=fold("; ".join(entity.get("aliases", []))),
         sections=", ".join(SECTION_NAMES[s] for s in entity["sections"]),
+        inferred=INFERRED_MARKERS.get(tuple(sorted(entity.get("inferred", {}))), ""),
         sector=fold(entity["sector"]),
         location=fold(entity["location"]),
         removed=(
@@ -217,9 +247,11 @@ def _entity_view(entity: Mapping[str, Any], entity_sources: dict[Source, int]) -
 
 
 def _make_entity_batches(views: SiteViews) -> list[EntityBatchView]:
-    batches, running = [], 0
+    batches, running, confirmed = [], 0, 0
     for batch in views.data.entity_batches:
+        reported = batch["status"] == "reported"
         running += batch["count"]
+        confirmed += 0 if reported else batch["count"]
         # The entities of a batch mostly share their sources: each is listed once under the
         # batch's table and each entity gives its numbers, which keeps the page light.
         entity_sources: dict[Source, int] = {}
@@ -228,10 +260,12 @@ def _make_entity_batches(views: SiteViews) -> list[EntityBatchView]:
             EntityBatchView(
                 id=batch["id"],
                 target=views.site.target(ENTITY_YEAR_PAGE.format(year=batch["effective"][:4]), batch["id"]),
+                reported=reported,
                 effective=day(batch["effective"]),
                 notice=notice(batch["notice"]),
                 count=batch["count"],
                 running_total=running,
+                confirmed_total=confirmed,
                 total_reported=batch.get("total_reported"),
                 sections=", ".join(SECTION_NAMES[s] for s in batch.get("sections", [])),
                 note=fold(batch.get("note", "")),
@@ -249,12 +283,13 @@ def entity_list_view(views: SiteViews) -> EntityListView:
     data = views.data
     batches = _entity_batches(views)
     later = data.entity_list_later_changes
+    confirmed = tuple(b for b in batches if not b.reported)
     return EntityListView(
         checked=day(data.entity_list_checked),
-        total=batches[-1].running_total,
-        recorded=sum(len(b.entities) for b in batches),
+        confirmed=confirmed,
+        reported=tuple(b for b in batches if b.reported),
         batches=tuple(reversed(batches)),  # newest first
-        newest=batches[-1].effective,
+        newest=confirmed[-1].effective,
         later_checked=day(later["date"]),
         later_finding=fold(later["finding"]),
         later_sources=sources(later["sources"]),
@@ -267,26 +302,42 @@ def entity_list_view(views: SiteViews) -> EntityListView:
 
 def entity_year_view(views: SiteViews, year: int) -> EntityYearView:
     batches = [b for b in _entity_batches(views) if b.effective.iso.startswith(f"{year}-")]
-    return EntityYearView(views.site.target(ENTITY_LIST_PAGE), tuple(reversed(batches)))
+    return EntityYearView(
+        views.site.target(ENTITY_LIST_PAGE),
+        DHS_LIST_URL,
+        tuple(reversed(batches)),
+        has_inferred=any(e.inferred for b in batches for e in b.entities),
+    )
 
 
-def _shipments(figure: Mapping[str, Any]) -> str:
+def shipments_text(figure: Mapping[str, Any]) -> str:
+    """A UFLPA figure's shipments as prose gives them, with its qualifier: "more than 12,600"."""
     if "shipments" not in figure:
         return ""
     return f"{QUALIFIERS[figure.get('qualifier', 'exact')]}{figure['shipments']:,}"
 
 
-def _dollars(figure: Mapping[str, Any]) -> str:
+def dollars_text(figure: Mapping[str, Any]) -> str:
+    """A UFLPA figure's value as prose gives it, with its qualifier: "$3.69 billion"."""
     if "value_usd" not in figure:
         return ""
     value = figure["value_usd"]
-    amount = f"${value / 1e9:.2f} billion".replace(".00 ", " ") if value >= 1e9 else f"${value / 1e6:,.0f} million"
+    # $3.69 billion, $961 million, $55.6 million: as precise as the sources give them
+    amount = (
+        f"${value / 1e9:.2f} billion".replace(".00 ", " ")
+        if value >= 1e9
+        else f"${value / 1e6:,.1f} million".replace(".0 ", " ")
+    )
     return f"{QUALIFIERS[figure.get('qualifier', 'exact')]}{amount}"
 
 
 def _period(figure: Mapping[str, Any]) -> str:
     period = figure["period"]
-    return f"FY{period['fiscal_year']}" if period["kind"] == "fiscal-year" else f"to {format_date(period['through'])}"
+    if period["kind"] == "fiscal-year":
+        return f"FY{period['fiscal_year']}"
+    if period["kind"] == "months":
+        return f"{format_date(period['from'])} to {format_date(period['through'])}"
+    return f"to {format_date(period['through'])}"
 
 
 def uflpa_figures_view(views: SiteViews) -> UflpaFiguresView:
@@ -299,8 +350,8 @@ def uflpa_figures_view(views: SiteViews) -> UflpaFiguresView:
                 id=f["id"],
                 period=_period(f),
                 measure=UFLPA_MEASURES.get(f["measure"], f["measure"]),
-                shipments=_shipments(f),
-                value=_dollars(f),
+                shipments=shipments_text(f),
+                value=dollars_text(f),
                 reported=day(f["reported"]),
                 note=fold(f.get("note", "")),
                 sources=sources(f["sources"]),
@@ -399,22 +450,36 @@ def wro_chart(views: SiteViews) -> ChartView:
 
 
 def entity_list_chart(views: SiteViews) -> ChartView:
-    batches = list(views.data.entity_batches)
-    totals, running = [], 0
-    for batch in batches:
-        running += batch["count"]
-        totals.append(running)
-    labels = [format_date(b["effective"]) for b in batches]
-    short = [f"{format_date(b['effective'])[:3]} {b['effective'][:4]}" for b in batches]  # "Jun 2022", on two lines
+    """The running total after each batch; a batch known from reports only is a bar of its own
+    colour beside the confirmed total of its day."""
+    batches = _entity_batches(views)
+    confirmed = [b for b in batches if not b.reported]
+    reported = [b for b in batches if b.reported]
+    short = [f"{b.effective.text[:3]} {b.effective.iso[:4]}" for b in batches]  # "Jun 2022", on two lines
+    series = [("Confirmed", [b.confirmed_total for b in batches])]
+    summary = (
+        f"From {confirmed[0].count} entities on {confirmed[0].effective.text} to {confirmed[-1].confirmed_total} "
+        f"on {confirmed[-1].effective.text}, in {len(confirmed)} notices."
+    )
+    if reported:
+        series.append(("Reported, not confirmed", [b.running_total if b.reported else 0 for b in batches]))
+        summary += (
+            f" {'A later notice' if len(reported) == 1 else f'{len(reported)} later notices'}, known from reports only,"
+            " would bring it to "
+            f"{reported[-1].running_total} on {reported[-1].effective.text}."
+        )
     return bar_chart(
         "chart-entity-list",
         "UFLPA Entity List: entities listed, running total after each notice",
-        f"From {batches[0]['count']} entities on {labels[0]} to {running} on {labels[-1]}, in {len(batches)} notices.",
+        summary,
         short,
-        [("Entities", totals)],
+        series,
         ("Took effect", "Added", "Running total"),
-        [(label, str(b["count"]), str(t)) for label, b, t in zip(labels, batches, totals, strict=True)],
-        ("entities",),
+        [
+            (f"{b.effective.text} (reported)" if b.reported else b.effective.text, str(b.count), str(b.running_total))
+            for b in batches
+        ],
+        tuple("entities" if name == "Confirmed" else "entities, reported" for name, _ in series),
     )
 
 
@@ -465,7 +530,8 @@ BILL_STAGES = {
 
 
 def bill_overview(views: SiteViews) -> BillOverviewView:
-    """Every bill in one table, newest Congress first: its stage, or that it died with its Congress."""
+    """Every bill in one table, newest Congress first: its stage, or that it died with its Congress;
+    each links to its record on its Congress's page."""
     data = views.data
     by_congress: dict[int, list[BillRow]] = {}
     for bill in data.bills:
@@ -474,7 +540,7 @@ def bill_overview(views: SiteViews) -> BillOverviewView:
         by_congress.setdefault(bill["congress"], []).append(
             BillRow(
                 number=fold(bill["number"]),
-                target=views.site.target(BILLS_PAGE, bill["id"]),
+                target=views.bill_target(bill),
                 title=fold(bill["title"]),
                 congress=ordinal(bill["congress"]),
                 stage=died[:1].upper() + died[1:] if died else BILL_STAGES[step],
@@ -485,7 +551,12 @@ def bill_overview(views: SiteViews) -> BillOverviewView:
         checked=day(data.bills_checked),
         built=day(views.today.isoformat()),
         congresses=tuple(
-            CongressBills(f"{ordinal(c)} Congress", f"congress-{c}", tuple(by_congress[c]))
+            CongressBills(
+                ordinal(c),
+                "–".join(map(str, congress_years(c))),
+                views.site.target(BILL_CONGRESS_PAGE.format(congress=c)),
+                tuple(by_congress[c]),
+            )
             for c in sorted(by_congress, reverse=True)
         ),
     )

@@ -30,6 +30,9 @@ import jinja2
 from html_reader import PUNCH_LIST_PLACE as PUNCH_LIST_PLACE  # where a page wants the punch-list
 from html_reader import punch_list_place
 from site_data import SiteData
+from site_entity_search import entity_names_json, entity_search_view
+from site_figures import ProseFigures, UnknownFigure
+from site_members import member_lookup_view, members_index_view, state_members_view
 from site_record_views import (
     ChartsView,
     EntityListView,
@@ -43,7 +46,7 @@ from site_record_views import (
     wro_charts,
 )
 from site_templates import ENVIRONMENT, Glossary, Here, render
-from site_text import CHANGES_YEAR_PAGE, ENTITY_YEAR_PAGE, HOME_PAGE, cyclic_gc_paused, fold
+from site_text import BILL_CONGRESS_PAGE, CHANGES_YEAR_PAGE, ENTITY_YEAR_PAGE, HOME_PAGE, cyclic_gc_paused, fold
 from site_views import (
     AskListView,
     BillListView,
@@ -116,7 +119,8 @@ def _source_words(sources: Sequence[Source]) -> list[str]:
 def status_box_records(view: ProposalView) -> tuple[SearchRecord, ...]:
     text = _text(
         "Status",
-        f"{view.status.label} as of {view.status.as_of.text}. {view.note}",
+        f"{view.status.label}. {view.summary} {view.note} Latest development {view.status.as_of.text}; "
+        f"nothing newer found as of {view.searched.text}.",
         "Who acts",
         view.actor,
         "Vehicle",
@@ -230,13 +234,18 @@ def entity_list_records(view: EntityYearView) -> tuple[SearchRecord, ...]:
         records.append(
             SearchRecord(
                 batch.id,
-                _text(f"UFLPA Entity List, {batch.effective.text}: {batch.count} added"),
+                _text(
+                    f"UFLPA Entity List, {batch.effective.text}: {batch.count} added"
+                    + (" (reported, not confirmed)" if batch.reported else "")
+                ),
                 _text(
                     f"Notice {batch.notice.text}.",
-                    f"{batch.running_total} entities in all.",
+                    f"{batch.running_total} entities in all" + (" if confirmed." if batch.reported else "."),
                     f"Sections {batch.sections}." if batch.sections else "",
                     batch.note,
-                    batch.entities_missing and f"Not all entities recorded here yet. {batch.entities_missing}",
+                    f"{batch.not_named} of the {batch.count} are not named here: {batch.entities_missing}."
+                    if batch.not_named
+                    else "",
                     ", ".join(entity.name for entity in batch.entities),
                 ),
             )
@@ -248,7 +257,8 @@ def entity_list_records(view: EntityYearView) -> tuple[SearchRecord, ...]:
                     _text(f"{entity.name} (UFLPA Entity List)"),
                     _text(
                         entity.aliases and f"Also listed as {entity.aliases}.",
-                        f"Listed {batch.effective.text}, section {entity.sections}.",
+                        f"Listed {batch.effective.text}{' (reported)' if batch.reported else ''}, "
+                        f"section {entity.sections}{' ' + entity.inferred if entity.inferred else ''}.",
                         entity.location,
                         entity.sector,
                         entity.removed,
@@ -275,45 +285,57 @@ def chart_records(view: ChartsView) -> tuple[SearchRecord, ...]:
 
 
 @dataclass(frozen=True, slots=True)
-class YearPages:
-    """Records shown one page per year (the main page links each record to its year's page):
-    which years have records, and the page each year needs."""
+class PeriodPages:
+    """Records shown one page per period, a year or a Congress (the main page links each record
+    to its period's page): which periods have records, and the page each needs."""
 
     records: str  # what the data has, in words: "data/entity_list.yml has batches that took effect in"
-    page: str  # "entity-list/{year}.md"
-    marker: str  # the year page's marker without its year: "entity-list"
-    years_of: Callable[[SiteData], set[str]]
+    page: str  # "entity-list/{year}.md": the period's page, its one field named as `period` says
+    marker: str  # the period page's marker without its period: "entity-list"
+    periods_of: Callable[[SiteData], set[str]]
+    period: tuple[str, str] = ("year", "years")  # what a period is called in messages, one and many
+
+    def page_of(self, period: str) -> str:
+        return self.page.format(**{self.period[0].lower(): period})
 
     def checked(self, views: SiteViews) -> SiteViews:
-        """`views`, once every year with records has its page (or a MarkerError that says which to add)."""
-        missing = sorted(y for y in self.years_of(views.data) if self.page.format(year=y) not in views.site.page_urls)
+        """`views`, once every period with records has its page (or a MarkerError that says which to add)."""
+        missing = sorted(
+            (p for p in self.periods_of(views.data) if self.page_of(p) not in views.site.page_urls), key=int
+        )
         if missing:
             raise MarkerError(
                 f"{self.records} {', '.join(missing)}, but no page for "
-                + ("that year" if len(missing) == 1 else "those years")
+                + (f"that {self.period[0]}" if len(missing) == 1 else f"those {self.period[1]}")
                 + ": add "
                 + ", ".join(
-                    f"docs/{self.page.format(year=y)} with the marker '<!-- data:{self.marker}-{y} -->'"
-                    for y in missing
+                    f"docs/{self.page_of(p)} with the marker '<!-- data:{self.marker}-{p} -->'" for p in missing
                 )
             )
         return views
 
-    def has_records_in(self, data: SiteData, year: str) -> bool:
-        return year in self.years_of(data)
+    def has_records_in(self, data: SiteData, period: str) -> bool:
+        return period in self.periods_of(data)
 
 
-ENTITY_YEARS = YearPages(
+ENTITY_YEARS = PeriodPages(
     "data/entity_list.yml has batches that took effect in",
     ENTITY_YEAR_PAGE,
     "entity-list",
     lambda data: {batch["effective"][:4] for batch in data.entity_batches},
 )
-CHANGE_YEARS = YearPages(
+CHANGE_YEARS = PeriodPages(
     "data/proposals.yml has status changes in",
     CHANGES_YEAR_PAGE,
     "changes",
     lambda data: {change.date[:4] for change in data.status_changes()},
+)
+BILL_CONGRESSES = PeriodPages(
+    "data/bills.yml has bills of Congress",
+    BILL_CONGRESS_PAGE,
+    "bills",
+    lambda data: {str(bill["congress"]) for bill in data.bills},
+    ("Congress", "Congresses"),
 )
 
 
@@ -326,6 +348,11 @@ def entities_of_year(year: int) -> BlockKind:
     return BlockKind(
         lambda views: entity_year_view(ENTITY_YEARS.checked(views), year), "entity_year.html", entity_list_records
     )
+
+
+def entity_names(views: SiteViews) -> str:
+    """The names file of the Entity List page's search box: each entry's address is on its year's page."""
+    return entity_names_json(ENTITY_YEARS.checked(views))
 
 
 def change_overview(views: SiteViews) -> ChangeListView:
@@ -342,11 +369,25 @@ CHANGES_OF_YEAR = re.compile(r"changes-([0-9]{4})")
 
 
 def bills_of_congress(congress: int) -> BlockKind:
-    """The block of `<!-- data:bills-117 -->`: one Congress's bills."""
-    return BlockKind(lambda views: views.bill_list(congress), "bills.html", bill_records)
+    """The block of `<!-- data:bills-117 -->`: one Congress's bills, in full, on its page."""
+    return BlockKind(
+        lambda views: views.bill_list(congress), "bills.html", bill_records, other_anchors=lambda view: (view.anchor,)
+    )
 
 
 BILLS_OF_CONGRESS = re.compile(r"bills-([0-9]{2,3})")
+
+
+def members_of_state(code: str) -> BlockKind:
+    """The block of `<!-- data:members-wa -->`: one state's members, on its generated page."""
+    return BlockKind(
+        lambda views: state_members_view(views, code),
+        "members_state.html",
+        other_anchors=lambda view: ("house",) if view.territory else ("senators", "house"),
+    )
+
+
+MEMBERS_OF_STATE = re.compile(r"members-([a-z]{2})")
 
 
 def data_block(name: str) -> BlockKind | None:
@@ -360,6 +401,8 @@ def data_block(name: str) -> BlockKind | None:
         return entities_of_year(int(match.group(1)))
     if match := CHANGES_OF_YEAR.fullmatch(name):
         return changes_of_year(int(match.group(1)))
+    if match := MEMBERS_OF_STATE.fullmatch(name):
+        return members_of_state(match.group(1).upper())
     return None
 
 
@@ -369,7 +412,6 @@ def data_block(name: str) -> BlockKind | None:
 # The blocks a page can ask for with <!-- data:NAME --> (and data:bills-<Congress>, data_block).
 DATA_BLOCKS: dict[str, BlockKind] = {
     "wros": BlockKind(SiteViews.wro_table, "wros.html", wro_records),
-    "bills": BlockKind(SiteViews.bill_list, "bills.html", bill_records),
     # one line per change, whose search record is on its year's page with its note and sources
     "changes": BlockKind(
         change_overview, "changes.html", other_anchors=lambda view: tuple(c.anchor for c in view.changes)
@@ -382,13 +424,23 @@ DATA_BLOCKS: dict[str, BlockKind] = {
     "entity-list": BlockKind(
         entity_list_overview, "entity_list.html", other_anchors=lambda view: tuple(b.id for b in view.batches)
     ),
+    # "Is this company listed?": the box; the script fetches the names (site_entity_search) when it is used
+    "entity-search": BlockKind(entity_search_view, "entity_search.html", other_anchors=lambda view: view.ids),
     "uflpa-figures": BlockKind(uflpa_figures_view, "uflpa_figures.html", uflpa_figure_records),
     "wro-charts": BlockKind(wro_charts, "charts.html", chart_records),
     "entity-list-charts": BlockKind(entity_list_charts, "charts.html", chart_records),
     # What you can do (docs/act.md): the asks, and the texts to copy built from them
     "asks": BlockKind(SiteViews.asks, "asks.html", ask_records),
-    "call-script": BlockKind(SiteViews.call_script, "script.html"),
-    "letter": BlockKind(SiteViews.letter, "script.html"),
+    "call-script-senate": BlockKind(lambda views: views.call_script("senate"), "script.html"),
+    "call-script-house": BlockKind(lambda views: views.call_script("house"), "script.html"),
+    "letter-senate": BlockKind(lambda views: views.letter("senate"), "script.html"),
+    "letter-house": BlockKind(lambda views: views.letter("house"), "script.html"),
+    # the members of Congress: the look-up (What you can do) and the members page
+    # its form controls' ids (not published anchors: no heading, row or record carries them)
+    "member-lookup": BlockKind(
+        member_lookup_view, "member_lookup.html", other_anchors=lambda view: ("member-state", "member-district")
+    ),
+    "members": BlockKind(members_index_view, "members_index.html"),
 }
 STATUS_BOX_TEMPLATE = "status_box.html"  # for <!-- status:<proposal id> -->
 
@@ -404,10 +456,13 @@ class SiteRenderer:
         """`today`: the build date (default: today), which says whether a bill died with its Congress; tests fix it."""
         self.data = data
         self.views = SiteViews(data, site, today)
+        self.figures = ProseFigures(data)  # the figures the pages' prose quotes, by name
         self.glossary = Glossary.of(data)
         self._templates: dict[str, jinja2.Template] = {}  # looked up once per build, not per page
         self._views: dict[str, tuple[Any, tuple[SearchRecord, ...]]] = {}  # data block -> view, search records
         self._punch_lists: dict[tuple[PunchListForm, str, str], str] = {}
+        # Bills are linked from every page (punch-list, status boxes): each needs its Congress's page.
+        BILL_CONGRESSES.checked(self.views)
 
     def punch_list(self, src_uri: str, page_url: str) -> str:
         """The summary table for the page's H1: all proposals by lever on the home page, one
@@ -530,7 +585,35 @@ def add_moved_anchors(markdown: str, moves: Mapping[str, str], src_uri: str) -> 
         stubs.append(
             f"[This entry has moved to another page: go to it.]({new}){{ #{html.escape(str(old))} .moved-anchor }}"
         )
-    return f'{markdown}\n\n<div class="moved-anchors" markdown>\n\n' + "\n\n".join(stubs) + "\n\n</div>\n"
+    # One paragraph for all of them: each stub is hidden until a link lands on it.
+    return f'{markdown}\n\n<div class="moved-anchors" markdown>\n\n' + "\n".join(stubs) + "\n\n</div>\n"
+
+
+# Prose that holds until a day, or from a day on: `<!-- until:2027-01-03 -->...<!-- end until -->`
+# and `<!-- from:2027-01-03 -->...<!-- end from -->`, so that a page turns over by itself (a
+# Congress ends at noon on January 3; from that day, the "from" text applies).
+DATED_PROSE = re.compile(r"<!--\s*(until|from):([0-9]{4}-[0-9]{2}-[0-9]{2})\s*-->(.*?)<!--\s*end \1\s*-->", re.DOTALL)
+_DATED_MARK = re.compile(r"<!--\s*(?:until|from)\b[^>]*-->|<!--\s*end (?:until|from)\s*-->")
+
+
+def dated_prose(markdown: str, today: datetime.date, src_uri: str) -> str:
+    """The page's Markdown with each dated passage kept or left out as of `today`."""
+
+    def keep(match: re.Match[str]) -> str:
+        try:
+            day = datetime.date.fromisoformat(match.group(2))
+        except ValueError:
+            raise MarkerError(f"docs/{src_uri}: '{match.group(1)}:{match.group(2)}' is not a real date") from None
+        applies = today < day if match.group(1) == "until" else today >= day
+        return match.group(3) if applies else ""
+
+    kept = DATED_PROSE.sub(keep, markdown)
+    if stray := _DATED_MARK.search(kept):
+        raise MarkerError(
+            f"docs/{src_uri}: '{stray.group(0)}' has no partner; expected "
+            "'<!-- until:YYYY-MM-DD -->...<!-- end until -->' or '<!-- from:YYYY-MM-DD -->...<!-- end from -->'"
+        )
+    return kept
 
 
 def render_page_markdown(
@@ -540,19 +623,31 @@ def render_page_markdown(
     *,
     anchor_aliases: Mapping[str, str] | None = None,
     moved_anchors: Mapping[str, str] | None = None,
+    today: datetime.date | None = None,
+    figures: ProseFigures | None = None,
 ) -> str:
-    """The page's Markdown, its markers checked, renamed sections' old ids kept
-    (`anchor_aliases`: old id -> new id, from the front matter) and the glossary appended.
-    The markers themselves stay: Markdown passes HTML comments through, and
-    `SiteRenderer.page_blocks` renders them after Markdown."""
+    """The page's Markdown, its dated passages kept or left out as of `today` (default: today),
+    the data's figures in its prose (`{{ name }}`, site_figures.py; `figures`: the build's, made
+    once), its markers checked, renamed sections' old ids kept (`anchor_aliases`: old id -> new
+    id, from the front matter) and the glossary appended. The markers themselves stay: Markdown
+    passes HTML comments through, and `SiteRenderer.page_blocks` renders them after Markdown."""
+    markdown = dated_prose(markdown, today or datetime.date.today(), src_uri)
+    markdown = fill_figures(markdown, figures or ProseFigures(data), f"docs/{src_uri}")
     for match in MARKER.finditer(markdown):
         check_marker(match, data, src_uri)
-    check_bills_by_congress(markdown, data, src_uri)
     if anchor_aliases:
         markdown = add_anchor_aliases(markdown, anchor_aliases, src_uri)
     if moved_anchors:
         markdown = add_moved_anchors(markdown, moved_anchors, src_uri)
     return f"{markdown}\n\n{abbreviations(data)}\n"
+
+
+def fill_figures(text: str, figures: ProseFigures, where: str) -> str:
+    """`text` with each `{{ name }}` replaced by the data's figure; MarkerError for an unknown name."""
+    try:
+        return figures.fill(text, where)
+    except UnknownFigure as err:
+        raise MarkerError(str(err)) from None
 
 
 def check_marker(match: re.Match[str], data: SiteData, src_uri: str) -> None:
@@ -563,31 +658,19 @@ def check_marker(match: re.Match[str], data: SiteData, src_uri: str) -> None:
         raise MarkerError(
             f"docs/{src_uri}: unknown marker '{match.group(0)}'; "
             f"expected one of data:{', data:'.join(DATA_BLOCKS)}, data:bills-<Congress>, data:entity-list-<year>, "
-            "data:changes-<year> or status:<proposal id>"
+            "data:changes-<year>, data:members-<state> or status:<proposal id>"
         )
-    congress = BILLS_OF_CONGRESS.fullmatch(name) if kind == "data" else None
-    if congress and not any(bill["congress"] == int(congress.group(1)) for bill in data.bills):
-        raise MarkerError(f"docs/{src_uri}: marker '{match.group(0)}' names a Congress with no bill in data/bills.yml")
+    state = MEMBERS_OF_STATE.fullmatch(name) if kind == "data" else None
+    if state and not any(m["state"] == state.group(1).upper() for m in data.members):
+        raise MarkerError(f"docs/{src_uri}: marker '{match.group(0)}' names a state with no member in data/members.yml")
     for pattern, pages, records in (
+        (BILLS_OF_CONGRESS, BILL_CONGRESSES, "bill in data/bills.yml"),
         (ENTITIES_OF_YEAR, ENTITY_YEARS, "batch in data/entity_list.yml"),
         (CHANGES_OF_YEAR, CHANGE_YEARS, "status change in data/proposals.yml"),
     ):
-        year = pattern.fullmatch(name) if kind == "data" else None
-        if year and not pages.has_records_in(data, year.group(1)):
-            raise MarkerError(f"docs/{src_uri}: marker '{match.group(0)}' names a year with no {records}")
-
-
-def check_bills_by_congress(markdown: str, data: SiteData, src_uri: str) -> None:
-    """A page that shows bills Congress by Congress must show every Congress that has bills,
-    or a new bill would silently be left off it."""
-    shown = {int(m.group(1)) for m in re.finditer(r"<!--\s*data:bills-([0-9]{2,3})\s*-->", markdown)}
-    missing = sorted({bill["congress"] for bill in data.bills} - shown)
-    if shown and missing:
-        raise MarkerError(
-            f"docs/{src_uri}: shows bills by Congress but has no marker for "
-            + ", ".join(f"'<!-- data:bills-{c} -->'" for c in missing)
-            + " (add a '## ' heading and the marker for each)"
-        )
+        period = pattern.fullmatch(name) if kind == "data" else None
+        if period and not pages.has_records_in(data, period.group(1)):
+            raise MarkerError(f"docs/{src_uri}: marker '{match.group(0)}' names a {pages.period[0]} with no {records}")
 
 
 def add_to_search_index(entries: list[dict[str, Any]], page_url: str, records: Sequence[SearchRecord]) -> None:

@@ -18,11 +18,18 @@ HOME_PAGE = "index.md"
 CHANGES_PAGE = "changes/index.md"  # "What changed": every change in a line; the feed's alternate link and its ids
 CHANGES_YEAR_PAGE = "changes/{year}.md"  # one page per year holds that year's changes with their notes and sources
 BILLS_PAGE = "bills.md"  # where each bill has its section
+WROS_PAGE = "wros.md"  # the WRO table, and what its states mean
 ENTITY_LIST_PAGE = "entity-list/index.md"  # the UFLPA Entity List: every batch in one table
 ENTITY_YEAR_PAGE = "entity-list/{year}.md"  # one page per year holds that year's batches and entities
+# The bills page (BILLS_PAGE) has every bill in one table; one page per Congress holds its bills' records.
+BILL_CONGRESS_PAGE = "bills/{congress}.md"
+MEMBERS_PAGE = "members/index.md"  # the members of Congress, state by state (the look-up's page without JavaScript)
+MEMBERS_STATE_PAGE = "members/{slug}.md"  # one generated page per state: members/wa.md
+ACT_PAGE = "act.md"  # What you can do: the look-up, the asks, the scripts and letters
 
 # Files written into the site at build time.
 FEED_PATH = "feed.xml"  # at the site's root; every page's head links to it (config.extra.feed_path)
+ENTITY_NAMES_FILE = "entity-list/names.json"  # what the Entity List page's search box searches (site_entity_search)
 DOWNLOADS_DIR = "downloads"
 
 
@@ -52,6 +59,15 @@ def format_date(iso: str) -> str:
     """'2022-06-21' -> 'Jun 21, 2022' (the U.S. style the readers use)."""
     day = datetime.date.fromisoformat(iso)
     return f"{day:%b} {day.day}, {day.year}"
+
+
+NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
+
+
+def last_name(name: str) -> str:
+    """A person's family name as a letter addresses them: "Angus S. King, Jr." -> "King"."""
+    words = [word for word in name.replace(",", " ").split() if word not in NAME_SUFFIXES]
+    return words[-1] if words else name
 
 
 def plural(count: int, noun: str) -> str:

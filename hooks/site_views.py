@@ -18,9 +18,19 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from congress_calendar import died_with_congress
-from site_data import SiteData
+from site_data import SiteData, next_step_on
 from site_exports import DOWNLOAD_KINDS
-from site_text import BILLS_PAGE, CHANGES_YEAR_PAGE, DOWNLOADS_DIR, HOME_PAGE, fold, format_date, plural, site_path
+from site_text import (
+    BILL_CONGRESS_PAGE,
+    CHANGES_YEAR_PAGE,
+    DOWNLOADS_DIR,
+    HOME_PAGE,
+    WROS_PAGE,
+    fold,
+    format_date,
+    plural,
+    site_path,
+)
 
 DOWNLOAD_LABELS = {
     "proposals": "The punch-list",
@@ -114,11 +124,12 @@ class ProposalView:
     authority: str
     bills: tuple[BillRef, ...]
     status: Status
+    summary: str  # where it stands in one line of plain words (under the title on the home page)
+    searched: Day  # when the record was last searched for newer developments: "checked" to readers
     note: str
     why: str
     sources: tuple[Source, ...]
     next: NextStep
-    checked: Day  # when the status was last checked (the proposals' `checked` date)
     copy_text: str  # the plain text a reader pastes into an email
 
 
@@ -169,7 +180,9 @@ class WroView:
     location: str
     xinjiang: str  # "Yes" or "No"
     status_label: str
+    explained: Target | None  # where the WROs page explains this state once for every order in it
     as_of: Day
+    searched: Day  # when the order was last searched for newer developments
     note: str
     sources: tuple[Source, ...]
 
@@ -178,6 +191,11 @@ class WroView:
 class WroTableView:
     checked: Day
     wros: tuple[WroView, ...]
+
+
+# WRO states that the WROs page explains once (docs/wros.md, a paragraph with this id), instead of
+# each order's note repeating it: the state's label in the table links there.
+WRO_STATE_EXPLAINED = {"under-uflpa": "under-uflpa", "not-confirmed": "not-confirmed"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +228,9 @@ class BillView:
 
 @dataclass(frozen=True, slots=True)
 class BillListView:
+    """One Congress's bills, on its page."""
+
+    anchor: str  # "congress-117": the id of the list, which the bills page's old section links lead to
     checked: Day
     bills: tuple[BillView, ...]
 
@@ -217,6 +238,7 @@ class BillListView:
 @dataclass(frozen=True, slots=True)
 class ChangeView:
     anchor: str
+    former_anchors: tuple[str, ...]  # its ids before its date was corrected, kept for published links
     target: Target  # the change with its note and sources, on its year's page
     date: Day
     proposal: Link
@@ -273,12 +295,12 @@ def sources(records: Sequence[Mapping[str, str]]) -> tuple[Source, ...]:
     )
 
 
-def email_text(title: str, status: Status, next_step: NextStep, checked: Day, deep_link: str) -> str:
+def email_text(title: str, status: Status, summary: str, next_step: NextStep, searched: Day, deep_link: str) -> str:
     """The plain text a reader pastes into an email about one proposal (the first line is
     the title: the copy button names itself after it)."""
     return (
         f"{title}\n"
-        f"Status: {status.label} (latest development {status.as_of.text}; checked {checked.text})\n"
+        f"Status: {status.label}. {summary} (latest development {status.as_of.text}; checked {searched.text})\n"
         f"Next step: {next_step.step}\n"
         f"Who acts next: {next_step.who}\n"
         f"{deep_link}"
@@ -310,12 +332,18 @@ class SiteViews:
         if bill_id not in self._bills:
             bill = self.data.bill(bill_id)
             self._bills[bill_id] = BillRef(
-                fold(bill["number"]), self.site.target(BILLS_PAGE, bill_id), died_with_congress(bill, self.today) or ""
+                fold(bill["number"]), self.bill_target(bill), died_with_congress(bill, self.today) or ""
             )
         return self._bills[bill_id]
 
+    def bill_target(self, bill: Mapping[str, Any]) -> Target:
+        """A bill's record, on its Congress's page."""
+        return self.site.target(BILL_CONGRESS_PAGE.format(congress=bill["congress"]), bill["id"])
+
     def next_step(self, proposal: Mapping[str, Any]) -> NextStep:
-        step, vehicles = proposal["next"], proposal["next"]["vehicles"]
+        """The proposal's next step that applies on the build date."""
+        step = next_step_on(proposal, self.today)
+        vehicles = step["vehicles"]
         return NextStep(
             step=fold(step["step"]),
             who=fold(step["who"]),
@@ -339,7 +367,8 @@ class SiteViews:
         target = self.proposal_target(proposal)
         deep_link = site.absolute(target)
         badge = Status(status["state"], data.labels.proposal_state[status["state"]], day(status["as_of"]))
-        title, next_step, checked = fold(proposal["title"]), self.next_step(proposal), day(data.checked)
+        title, next_step, searched = fold(proposal["title"]), self.next_step(proposal), day(status["searched"])
+        summary = fold(status["summary"])
         view = ProposalView(
             id=proposal["id"],
             title=title,
@@ -349,12 +378,13 @@ class SiteViews:
             authority=fold(proposal["vehicle"]["authority"]),
             bills=tuple(self.bill_ref(bill_id) for bill_id in proposal["vehicle"].get("bills", [])),
             status=badge,
+            summary=summary,
+            searched=searched,
             note=fold(status["note"]),
             why=fold(proposal["why"]),
             sources=sources(status["sources"]),
             next=next_step,
-            checked=checked,
-            copy_text=email_text(title, badge, next_step, checked, deep_link),
+            copy_text=email_text(title, badge, summary, next_step, searched, deep_link),
         )
         self._proposals[proposal_id] = view
         return view
@@ -417,7 +447,11 @@ class SiteViews:
                     location=fold(wro["location"]),
                     xinjiang="Yes" if wro["xinjiang"] else "No",
                     status_label=labels[wro["status"]["state"]],
+                    explained=self.site.target(WROS_PAGE, WRO_STATE_EXPLAINED[wro["status"]["state"]])
+                    if wro["status"]["state"] in WRO_STATE_EXPLAINED
+                    else None,
                     as_of=day(wro["status"]["as_of"]),
+                    searched=day(wro["status"]["searched"]),
                     note=fold(wro["status"]["note"]),
                     sources=sources(wro["sources"]),
                 )
@@ -425,12 +459,12 @@ class SiteViews:
             ),
         )
 
-    def bill_list(self, congress: int | None = None) -> BillListView:
-        """All bills, or those of one Congress."""
+    def bill_list(self, congress: int) -> BillListView:
+        """The bills of one Congress, in full."""
         data, labels = self.data, self.data.labels.bill_step
         bills = []
         for bill in data.bills:
-            if congress is not None and bill["congress"] != congress:
+            if bill["congress"] != congress:
                 continue
             status, law = bill["status"], bill.get("public_law")
             bills.append(
@@ -458,7 +492,7 @@ class SiteViews:
                     sources=sources(bill["sources"]),
                 )
             )
-        return BillListView(day(data.bills_checked), tuple(bills))
+        return BillListView(f"congress-{congress}", day(data.bills_checked), tuple(bills))
 
     def change_list(self, year: int | None = None) -> ChangeListView:
         """Every status change, newest first, or only those of `year`."""
@@ -466,6 +500,7 @@ class SiteViews:
             self.made_once["changes"] = tuple(
                 ChangeView(
                     anchor=change.anchor,
+                    former_anchors=change.former_anchors,
                     target=self.site.target(CHANGES_YEAR_PAGE.format(year=change.date[:4]), change.anchor),
                     date=day(change.date),
                     proposal=Link(fold(change.proposal["title"]), self.proposal_target(change.proposal)),
@@ -499,103 +534,122 @@ class SiteViews:
             )
         )
 
-    # ---- What you can do (docs/act.md): the asks, the call script, the letter -------------
+    # ---- What you can do (docs/act.md): the asks, and each chamber's call script and letter ----
+
+    def _current_steps(self) -> list[tuple[ProposalView, Mapping[str, Any]]]:
+        """Each proposal's view and the next step in its data that applies on the build date."""
+        return [(self.proposal(p["id"]), next_step_on(p, self.today)) for p in self.data.proposals]
 
     def asks(self) -> AskListView:
         """Every proposal's next step as an ask: those Congress takes first (a constituent's
         members act on them directly), those naming bills before the others, then those of the
         agencies (members press them); in the punch-list's order within each."""
-        views = [self.proposal(p["id"]) for p in self.data.proposals]
-        ordered = sorted(views, key=lambda v: (not congress_acts(v.next), not v.next.bills))
+        rows = [(view, step) for view, step in self._current_steps()]
+        rows.sort(key=lambda row: (not _direct(row[1]["acts"]), not row[0].next.bills))
         return AskListView(
             checked=day(self.data.checked),
             asks=tuple(
                 AskView(
                     anchor=f"ask-{view.id}",
                     next=view.next,
-                    congress=congress_acts(view.next),
+                    congress=_direct(step["acts"]),
+                    whom=whom(step["acts"]),
                     proposal=Link(view.title, view.target),
                     status=view.status,
                 )
-                for view in ordered
+                for view, step in rows
             ),
         )
 
-    def call_script(self) -> ScriptView:
-        """Read aloud in about a minute: the first three asks (Congress's own first, those
-        naming bills before the others; then what members should press an agency to do)."""
-        asks = self.asks().asks
-        chosen = asks[:CALL_SCRIPT_ASKS]
-        text = "\n".join(
-            [
-                "Hello, my name is [NAME] and I live in [TOWN], ZIP code [ZIP], so I am a constituent. "
-                "I am calling about forced labor in Xinjiang, China. Could I speak with the staff member "
-                "who covers trade or human rights? [If not: May I leave a short message?]",
-                "",
-                f"I would like [Senator / Representative NAME] to do {things(len(chosen))}:",
-                "",
-                *(f"{n}. {ask_line(ask)}" for n, ask in enumerate(chosen, 1)),
-                "",
-                "Where does [NAME] stand on these? Please let me know. Thank you.",
-            ]
-        )
-        return ScriptView("call-script", "Copy the call script", text)
+    def chamber_asks(self, chamber: Chamber) -> tuple[ScriptAsk, ...]:
+        """The asks a member of `chamber` gets: those put to that chamber or to both, on the
+        build date, most urgent first (the punch-list's order among equals), at most three."""
+        found = []
+        for order, (_view, step) in enumerate(self._current_steps()):
+            for ask in step["asks"]:
+                if ask["to"] in (chamber, "both") and ask.get("from", "") <= self.today.isoformat():
+                    found.append((ask["priority"], order, ask))
+        found.sort(key=lambda item: (item[0], item[1]))
+        return tuple(self._script_ask(ask) for _priority, _order, ask in found[:SCRIPT_ASKS])
 
-    def letter(self) -> ScriptView:
-        """Every ask: Congress's own, numbered, then what to press the agencies to do."""
-        asks = self.asks().asks
-        congress = [ask for ask in asks if ask.congress]
-        agencies = [ask for ask in asks if not ask.congress]
-        lines = [
-            "Subject: Forced labor in Xinjiang: what I ask of you",
-            "",
-            "Dear [Senator / Representative NAME],",
-            "",
+    def _script_ask(self, ask: Mapping[str, Any]) -> ScriptAsk:
+        bill = self.data.bill(ask["bill"]) if "bill" in ask else None
+        return ScriptAsk(
+            text=fold(ask["ask"]),
+            sponsor=bill.get("sponsor_id", "") if bill else "",
+            sponsor_text=fold(ask.get("sponsor_ask", "")),
+        )
+
+    def call_script(self, chamber: Chamber) -> ScriptView:
+        """Read aloud in about a minute: the chamber's three most urgent asks."""
+        asks = self.chamber_asks(chamber)
+        name = PLACEHOLDERS[chamber]
+        before = (
+            "Hello, my name is [NAME] and I live in [TOWN], ZIP code [ZIP], so I am a constituent. "
+            "I am calling about forced labor in Xinjiang, China. Could I speak with the staff member "
+            "who covers trade or human rights? [If not: May I leave a short message?]\n\n"
+            f"I am asking {name} to do {things(len(asks))}:\n\n"
+        )
+        after = f"\nWhere does {name} stand on these? Please let me know. Thank you."
+        return ScriptView(
+            f"call-script-{chamber}",
+            chamber,
+            f"Copy the {CHAMBER_NAMES[chamber]} call script",
+            name,
+            before,
+            asks,
+            after,
+        )
+
+    def letter(self, chamber: Chamber) -> ScriptView:
+        """A letter or email to send through the member's contact form: the same asks."""
+        asks = self.chamber_asks(chamber)
+        name = PLACEHOLDERS[chamber]
+        before = (
+            f"Subject: Forced labor in Xinjiang: {things(len(asks)).replace('thing', 'request')}\n\n"
+            f"Dear {name},\n\n"
             "I am a constituent from [TOWN, ZIP]. I am writing about forced labor imposed on Uyghurs "
-            "and other minorities in Xinjiang, China, and the goods made with it that still reach U.S. stores.",
-            "",
-        ]
-        if congress:
-            lines += ["I ask you to:", "", *(f"{n}. {ask_line(ask)}" for n, ask in enumerate(congress, 1)), ""]
-        if agencies:
-            lines += [
-                f"I {'also ' if congress else ''}ask you to press the executive branch, through oversight, to take these steps:",
-                "",
-                *(f"- {ask_line(ask, press=False)}" for ask in agencies),
-                "",
-            ]
-        lines += [
-            "[One or two sentences on why this matters to you.]",
-            "",
-            "Please tell me your position on these requests.",
-            "",
-            "Sincerely,",
-            "[NAME]",
-            "[TOWN, ZIP]",
-        ]
-        return ScriptView("letter", "Copy the letter", "\n".join(lines))
+            "and other minorities in Xinjiang, China, and the goods made with it that still reach U.S. stores.\n\n"
+            f"I ask you to do {things(len(asks))}:\n\n"
+        )
+        after = (
+            "\n[One or two sentences on why this matters to you.]\n\n"
+            "Please tell me your position on these requests.\n\n"
+            "Sincerely,\n[NAME]\n[TOWN, ZIP]"
+        )
+        return ScriptView(
+            f"letter-{chamber}", chamber, f"Copy the {CHAMBER_NAMES[chamber]} letter", name, before, asks, after
+        )
 
 
 # ---- What you can do: records and helpers ------------------------------------------------
 
-CALL_SCRIPT_ASKS = 3  # "be brief and specific: one to three bills or actions"
+SCRIPT_ASKS = 3  # "be brief and specific: one to three bills or actions"
 
-# A next step is Congress's to take when its `who` names Congress or one of its chambers.
-_CONGRESS = re.compile(r"\b(Congress|Senate|House)\b")
+Chamber = Literal["senate", "house"]
+CHAMBERS: tuple[Chamber, ...] = ("senate", "house")
+CHAMBER_NAMES = {"senate": "Senate", "house": "House"}
+# Where a member's title and name go; the look-up puts the chosen member's in their place.
+PLACEHOLDERS = {"senate": "[Senator NAME]", "house": "[Representative NAME]"}
 
 
-def congress_acts(next_step: NextStep) -> bool:
-    return bool(_CONGRESS.search(next_step.who))
+def _direct(acts: Sequence[str]) -> bool:
+    """Whether Congress or one of its chambers takes the step itself."""
+    return bool({"congress", "senate", "house"} & set(acts))
 
 
-def ask_line(ask: AskView, *, press: bool = True) -> str:
-    """One ask in a script: the step (an agency's, with who must take it: "Press Treasury
-    (OFAC): ..." unless `press` is False), and any of its bills that died with their Congress."""
-    step = ask.next.step
-    if not ask.congress:
-        step = f"{'Press ' if press else ''}{ask.next.who}: {step}"
-    dead = [f"{bill.text} {bill.died}" for bill in ask.next.bills if bill.died]
-    return f"{step} ({'; '.join(dead)})" if dead else step
+def whom(acts: Sequence[str]) -> str:
+    """Whom a reader asks, in words: "Ask your senators to do it; ask your members to press them"."""
+    parts = []
+    if "congress" in acts or {"senate", "house"} <= set(acts):
+        parts.append("Ask your senators and representative to do it")
+    elif "senate" in acts:
+        parts.append("Ask your senators to do it")
+    elif "house" in acts:
+        parts.append("Ask your representative to do it")
+    if "agency" in acts:
+        parts.append("ask your members to press them" if parts else "Ask your members to press them")
+    return "; ".join(parts)
 
 
 def things(count: int) -> str:
@@ -607,6 +661,7 @@ class AskView:
     anchor: str  # "ask-<proposal id>": the row's id
     next: NextStep
     congress: bool  # Congress takes the step (else an agency, which members press)
+    whom: str  # "Ask your senators to do it"
     proposal: Link
     status: Status
 
@@ -618,9 +673,30 @@ class AskListView:
 
 
 @dataclass(frozen=True, slots=True)
+class ScriptAsk:
+    """One ask in a call script or letter, and the same ask as put to the bill's sponsor."""
+
+    text: str
+    sponsor: str  # the bioguide id of the sponsor of the bill it is about, or ""
+    sponsor_text: str  # what the sponsor is asked instead (a thank-you first), or ""
+
+
+@dataclass(frozen=True, slots=True)
 class ScriptView:
-    """A text to copy (the call script, the letter): shown wrapped, with a copy button."""
+    """A text to copy (a chamber's call script or letter): shown wrapped, with a copy button.
+    The look-up fills in the chosen members (`placeholder`), one copy per member, and gives a
+    bill's sponsor the sponsor's text of that ask."""
 
     id: str
+    chamber: Chamber
     button: str  # the copy button's name
-    text: str
+    placeholder: str  # "[Senator NAME]"
+    before: str  # the text before the numbered asks
+    asks: tuple[ScriptAsk, ...]
+    after: str  # the text after them
+
+    @property
+    def text(self) -> str:
+        """The whole text as shown before a member is chosen."""
+        numbered = "".join(f"{n}. {ask.text}\n" for n, ask in enumerate(self.asks, 1))
+        return f"{self.before}{numbered}{self.after}"

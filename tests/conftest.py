@@ -117,10 +117,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def bill_record(
-    bill_id: str, number: str, title: str, *, congress: int = 119, introduced: str = "2025-03-01"
+    bill_id: str,
+    number: str,
+    title: str,
+    *,
+    congress: int = 119,
+    introduced: str = "2025-03-01",
+    searched: str = "2026-11-27",
 ) -> dict[str, Any]:
     """A valid bill record, introduced and not yet further (a bill that can still pass while its
-    Congress sits), to add to a copy of the data."""
+    Congress sits), to add to a copy of the data (searched on the data's `checked` day, by default)."""
     return {
         "id": bill_id,
         "number": number,
@@ -128,7 +134,7 @@ def bill_record(
         "title": title,
         "sponsor": "Rep. Example (D-XX)",
         "introduced": introduced,
-        "status": {"step": "introduced", "date": introduced},
+        "status": {"step": "introduced", "date": introduced, "searched": searched},
         "summary": f"{title}, a bill that exists only in the tests.",
         "sources": [{"title": "Example source", "url": f"https://example.org/{bill_id}"}],
     }

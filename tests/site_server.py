@@ -2,7 +2,9 @@
 folders, gzip when the browser accepts it (as GitHub Pages and most hosts do).
 
 Used by the browser tests (tests/browser/conftest.py) and by benchmarks/run.py, which
-counts what the browser downloads.
+counts what the browser downloads. By hand, to run Lighthouse on one page (README, "Performance"):
+
+    .venv/bin/python tests/site_server.py site/ 8000
 """
 
 from __future__ import annotations
@@ -39,10 +41,10 @@ class _StaticHostHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 at a free port; yields the base URL (ends with '/')."""
+def serve(directory: Path, port: int = 0) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 at `port` (0: a free one); yields the base URL (ends with '/')."""
     handler = functools.partial(_StaticHostHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
@@ -52,3 +54,19 @@ def serve(directory: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+if __name__ == "__main__":
+    import sys
+    import time
+
+    if not 2 <= len(sys.argv) <= 3:
+        sys.exit(__doc__)
+    folder = Path(sys.argv[1])
+    with serve(folder, int(sys.argv[2]) if len(sys.argv) == 3 else 8000) as address:
+        print(f"Serving {folder} at {address} as a static host does (gzip included); Ctrl-C stops.", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass

@@ -5,12 +5,22 @@
  * <button> that puts that plain text (title, status with its dates, next step, deep
  * link) on the clipboard, and a polite live region says that it worked. In a table row
  * the button is a compact icon (24 px or more), named "Copy for email: <title>". The
- * texts to copy on What you can do (div.copy-block: the call script, the letter) work the
- * same way; their data-copy-label names the button ("Copy the call script"). Without
- * JavaScript the text is there to select by hand. No request, no cookie, no storage.
+ * texts to copy on What you can do (div.copy-block: each chamber's call script and letter,
+ * with an empty data-copy-text) copy the text of their <pre> as shown, so a script filled in
+ * for a chosen member copies as it reads; their data-copy-label names the button ("Copy the
+ * Senate call script").
+ * Without JavaScript the text is there to select by hand. No request, no cookie, no storage.
  *
  * Moved entries: an old link to an entry now on another page lands on a stub with the old id
  * (a.moved-anchor); the script sends the reader straight on to the entry's new address.
+ *
+ * "Is this company listed?" (the Entity List page, div.entity-search): the box is hidden in the
+ * page and shown here. The names it searches (data-names: every entity named on the year pages,
+ * with its aliases) are fetched the first time the reader uses it, not with the page; each
+ * keystroke lists the matches, which link to their entries, and the live status line says how
+ * many there are, or that none is named here and where DHS's own list is. How two names are
+ * compared is decided here and nowhere else (nameWords, companyWords, queryKeys, nameMatches):
+ * case, accents, punctuation and company suffixes (Co., Ltd., Group, Limited, ...) do not count.
  *
  * Search dialog name: Material marks its search box role="dialog" without a name (axe:
  * aria-dialog-name). It is named here, after the label Material gives the search options
@@ -79,22 +89,21 @@
     return copyWithSelection(text) ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
-  function titleOf(text) {
-    return (text.split("\n")[0] || "").trim();
+  // What a holder copies: a text shown whole (a call script's <pre>, whose holder's
+  // data-copy-text is empty) as the reader sees it, else its data-copy-text.
+  function textOf(holder) {
+    var shown = holder.querySelector("pre");
+    return shown ? shown.textContent : holder.getAttribute("data-copy-text");
   }
 
   function makeButton(holder) {
-    var text = holder.getAttribute("data-copy-text") || "";
+    var text = textOf(holder);
     var named = holder.getAttribute("data-copy-label"); // a text to copy, not a proposal
-    var title = named || titleOf(text);
+    var title = named || text.split("\n")[0].trim();
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy-email no-print" + (holder.tagName === "TR" ? " copy-email--icon" : "");
-    if (named) {
-      button.setAttribute("aria-label", named);
-    } else {
-      button.setAttribute("aria-label", "Copy for email: " + title);
-    }
+    button.setAttribute("aria-label", named || "Copy for email: " + title);
     var label = document.createElement("span");
     label.className = "copy-email__label";
     label.textContent = named || "Copy for email";
@@ -102,7 +111,7 @@
     if (holder.tagName === "TR") button.title = "Copy for email";
     var resetTimer = null;
     button.addEventListener("click", function () {
-      copyText(holder.getAttribute("data-copy-text") || "").then(
+      copyText(textOf(holder)).then(
         function () {
           // The visible label stays (it is part of the button's name); a tick and the
           // live message say that it worked.
@@ -136,6 +145,7 @@
   }
 
   function init() {
+    initEntitySearch();
     var holders = document.querySelectorAll("[data-copy-text]");
     if (!holders.length) return;
     liveRegion();
@@ -166,6 +176,168 @@
 
   followMovedAnchor();
   window.addEventListener("hashchange", followMovedAnchor);
+
+  // ---- "Is this company listed?" ------------------------------------------------------
+
+  // Words that only say what kind of company it is: "Camel Group Co., Ltd." is "camel".
+  var COMPANY_SUFFIXES = ["co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc",
+    "group", "holding", "holdings"];
+  var SHOWN_AT_MOST = 20;
+  // Anything but a letter or a digit, in any script, separates words (older browsers: outside ASCII, keep all).
+  var BETWEEN_WORDS = (function () {
+    try {
+      return new RegExp("[^\\p{L}\\p{N}]+", "u");
+    } catch (err) {
+      return /[^0-9a-z\u00c0-\uffff]+/;
+    }
+  })();
+
+  // A name as lower-case words without accents or punctuation: "Hoshine Silicon (Shanshan) Co." ->
+  // ["hoshine", "silicon", "shanshan", "co"]. Apostrophes join ("Xinjiang's" -> "xinjiangs").
+  function nameWords(text) {
+    var plain = String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return plain.replace(/['\u2019]/g, "").replace(/&/g, " and ").split(BETWEEN_WORDS).filter(Boolean);
+  }
+
+  // The words that name the company: its suffixes left out (all of them, if nothing else is left).
+  function companyWords(words) {
+    var kept = words.filter(function (word) { return COMPANY_SUFFIXES.indexOf(word) < 0; });
+    return kept.length ? kept : words;
+  }
+
+  function key(words) {
+    return { words: words, joined: words.join("") };
+  }
+
+  // What the reader typed, as one key or two: while the last word may be a suffix being typed
+  // ("Camel Gr"), a name also matches without it.
+  function queryKeys(text) {
+    var words = nameWords(text);
+    var keys = [key(companyWords(words))];
+    var last = words[words.length - 1] || "";
+    var typing = COMPANY_SUFFIXES.some(function (suffix) { return suffix !== last && suffix.indexOf(last) === 0; });
+    if (typing && words.length > 1) keys.push(key(companyWords(words.slice(0, -1))));
+    return keys;
+  }
+
+  // A name matches when each word typed begins one of its words, or when the letters typed, run
+  // together, occur in it run together ("zhongtaichem" in "Xinjiang Zhongtai Chemical").
+  function nameMatches(query, name) {
+    var eachWord = query.words.every(function (typed) {
+      return name.words.some(function (word) { return word.indexOf(typed) === 0; });
+    });
+    return eachWord || (query.joined.length >= 4 && name.joined.indexOf(query.joined) >= 0);
+  }
+
+  // 0: the name itself, 1: a name that starts so, 2: any other match; -1: none.
+  function matchRank(queries, name) {
+    var best = -1;
+    queries.forEach(function (query) {
+      if (!nameMatches(query, name)) return;
+      var rank = name.joined === query.joined ? 0 : name.joined.indexOf(query.joined) === 0 ? 1 : 2;
+      if (best < 0 || rank < best) best = rank;
+    });
+    return best;
+  }
+
+  function searchEntities(entities, text) {
+    var queries = queryKeys(text);
+    var hits = [];
+    entities.forEach(function (entity, order) {
+      var found = null;
+      entity.keys.forEach(function (name, index) {
+        var rank = matchRank(queries, name);
+        if (rank >= 0 && (!found || rank < found.rank)) found = { rank: rank, via: index ? entity.aliases[index - 1] : "" };
+      });
+      if (found) hits.push({ entity: entity, rank: found.rank, via: found.via, order: order });
+    });
+    return hits.sort(function (a, b) { return a.rank - b.rank || a.order - b.order; });
+  }
+
+  function resultItem(hit, namesUrl) {
+    var entity = hit.entity;
+    var item = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = new URL(entity.url, namesUrl).href;
+    link.textContent = entity.name;
+    item.appendChild(link);
+    var details = [];
+    if (hit.via) details.push("also listed as " + hit.via);
+    details.push((entity.reported ? "reported as added " : "added ") + entity.added);
+    if (entity.reported) details.push("not yet confirmed");
+    if (entity.removed) details.push("removed " + entity.removed);
+    item.appendChild(document.createTextNode(" (" + details.join("; ") + ")"));
+    return item;
+  }
+
+  function initEntitySearch() {
+    var box = document.querySelector(".entity-search[data-names]");
+    if (!box || box.dataset.searchReady) return;
+    box.dataset.searchReady = "true";
+    var input = box.querySelector(".entity-search__query");
+    var count = box.querySelector(".entity-search__count");
+    var miss = box.querySelector(".entity-search__miss");
+    var list = box.querySelector(".entity-search__results");
+    var namesUrl = new URL(box.getAttribute("data-names"), window.location.href).href;
+    var entities = null;
+    var loading = null;
+
+    function show(text) {
+      var words = companyWords(nameWords(text));
+      list.textContent = "";
+      miss.hidden = true;
+      if (!text.trim() || words.join("").length < 2) {
+        count.textContent = "";
+        return;
+      }
+      if (!entities) {
+        count.textContent = "Loading the names...";
+        return;
+      }
+      var hits = searchEntities(entities, text);
+      if (!hits.length) {
+        count.textContent = "";
+        miss.hidden = false;
+        return;
+      }
+      hits.slice(0, SHOWN_AT_MOST).forEach(function (hit) { list.appendChild(resultItem(hit, namesUrl)); });
+      count.textContent = (hits.length === 1 ? "1 entity matches" : hits.length + " entities match") +
+        (hits.length > SHOWN_AT_MOST ? "; the first " + SHOWN_AT_MOST + " are listed: type more of the name." : ".");
+    }
+
+    function load() {
+      if (loading) return loading;
+      loading = fetch(namesUrl, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (names) {
+          entities = names.entities.map(function (entity) {
+            var keys = [entity.name].concat(entity.aliases).map(function (name) { return key(companyWords(nameWords(name))); });
+            return { name: entity.name, aliases: entity.aliases, url: entity.url, added: entity.added,
+              reported: entity.reported, removed: entity.removed, keys: keys };
+          });
+          show(input.value);
+        })
+        .catch(function () {
+          loading = null; // the next use tries again
+          count.textContent = "The names could not be loaded. The year pages list every entity named here.";
+        });
+      return loading;
+    }
+
+    input.addEventListener("focus", load);
+    input.addEventListener("input", function () {
+      load();
+      show(input.value);
+    });
+    box.hidden = false;
+  }
+
+  // The members look-up (What you can do, members.js) adds copies of the scripts for the chosen
+  // members and asks for their copy buttons with this event.
+  document.addEventListener("copyable", init);
 
   // Material's document$ emits on every page load (also with instant navigation).
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -11,10 +11,13 @@ pytestmark = pytest.mark.browser
 RECORDS_PAGES = (
     "wros/",
     "bills/",
+    "bills/117/",
     "entity-list/",
+    "entity-list/2022/",
     "entity-list/2023/",
     "entity-list/2024/",
     "entity-list/2025/",
+    "entity-list/2026/",
     "changes/",
     "changes/2025/",
 )
@@ -97,3 +100,14 @@ def test_an_old_link_to_a_moved_entity_lands_on_the_entity(site, new_context) ->
     assert stub.is_visible() and "has moved" in stub.inner_text()
     assert stub.get_attribute("href") == "2023/#ninestar-corporation"
     assert not still.locator("#camel-group").is_visible()  # the other stubs stay hidden
+
+
+def test_an_old_link_to_a_bill_or_a_congress_lands_on_its_page(site, new_context) -> None:
+    # The bills page held every record, Congress by Congress, until each Congress had its page.
+    page = new_context().new_page()
+    page.goto(site.url("bills/#hr6256-117"), wait_until="load")
+    page.wait_for_url("**/bills/117/#hr6256-117")
+    assert page.evaluate("document.querySelector(':target h2').textContent").startswith("H.R. 6256")
+    page.goto(site.url("bills/#congress-118"), wait_until="load")
+    page.wait_for_url("**/bills/118/#congress-118")
+    assert page.locator("section.bill").count() >= 1

@@ -34,8 +34,10 @@ class _Walker(HTMLParser):
             self.page.ids.add(anchor)
             if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
                 self.page.heading_ids.append((tag, anchor))
-            moved = tag == "a" and "moved-anchor" in (values.get("class") or "").split()  # a moved entry's old id
-            if (tag in LINKABLE_TAGS or moved) and not anchor.startswith(NOT_LINKABLE_PREFIXES):
+            classes = (values.get("class") or "").split()
+            moved = tag == "a" and "moved-anchor" in classes  # a moved entry's old id
+            alias = "anchor-alias" in classes  # a redated change's old id, inside the change itself
+            if (tag in LINKABLE_TAGS or moved or alias) and not anchor.startswith(NOT_LINKABLE_PREFIXES):
                 self.page.anchors.add(anchor)
         if tag == "a" and (name := values.get("name")):
             self.page.ids.add(name)

@@ -6,6 +6,7 @@ import csv
 import json
 import posixpath
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from conftest import ENGINE_REQUIREMENTS, ROOT, built_with, pinned_versions
 from site_data import load_site_data
 from site_html import is_internal, read_site, resolve
+from site_members import state_page_markdown
 
 DATA = load_site_data(ROOT / "data", docs_dir=ROOT / "docs")
 LEVER_URLS = {lever["id"]: lever["page"].removesuffix(".md") + "/" for lever in DATA.levers}
@@ -43,15 +45,24 @@ def test_page_titles_come_from_the_page_not_the_file_name(pages) -> None:
         html = page.path.read_text(encoding="utf-8")
         title_match = re.search(r"<title>(.*?)</title>", html, re.S)
         assert title_match, url
-        title = title_match.group(1)
-        source = ROOT / "docs" / ("index.md" if not url else url.rstrip("/") + ".md")
-        if not source.exists():  # a folder's main page: docs/entity-list/index.md is /entity-list/
-            source = ROOT / "docs" / url / "index.md"
-        meta = re.search(r"^title: (.+)$", source.read_text(encoding="utf-8").split("---\n", 2)[1], re.M)
-        h1 = re.search(r"^# (.+?)(\s*\{.*\})?$", source.read_text(encoding="utf-8"), re.M)
-        assert h1, f"{source}: no H1"
+        title = unescape(title_match.group(1))
+        markdown = page_markdown(url)
+        meta = re.search(r"^title: (.+)$", markdown.split("---\n", 2)[1], re.M)
+        h1 = re.search(r"^# (.+?)(\s*\{.*\})?$", markdown, re.M)
+        assert h1, f"{url}: no H1"
         expected = meta.group(1).strip().strip("\"'") if meta else h1.group(1)
-        assert title.startswith(expected.replace("&", "&amp;")) or (url == "" and "Punch-List" in title), (url, title)
+        assert title.startswith(expected) or (url == "" and "Punch-List" in title), (url, title)
+
+
+def page_markdown(url: str) -> str:
+    """The Markdown a page is built from: its file in docs/, or the one made at build time for a
+    state's members (members/wa/)."""
+    if state := re.fullmatch(r"members/([a-z]{2})/", url):
+        return state_page_markdown(state.group(1).upper())
+    source = ROOT / "docs" / ("index.md" if not url else url.rstrip("/") + ".md")
+    if not source.exists():  # a folder's main page: docs/entity-list/index.md is /entity-list/
+        source = ROOT / "docs" / url / "index.md"
+    return source.read_text(encoding="utf-8")
 
 
 def test_home_lever_and_other_pages_show_the_right_table(pages) -> None:
@@ -78,7 +89,8 @@ def test_each_proposal_has_its_section_on_its_lever_page(pages) -> None:
 def test_every_record_has_its_anchor(pages) -> None:
     for wro in DATA.wros:
         assert wro["id"] in pages["wros/"].ids
-    for bill in DATA.bills:
+    for bill in DATA.bills:  # on its Congress's page; the bills page keeps its published anchor (a moved stub)
+        assert bill["id"] in pages[f"bills/{bill['congress']}/"].ids
         assert bill["id"] in pages["bills/"].ids
 
 
@@ -146,7 +158,7 @@ def test_every_record_and_status_is_found_by_search_at_its_own_anchor(built_site
     for wro in DATA.wros:
         assert wro["entity"].split()[0] in docs[f"wros/#{wro['id']}"]["title"]
     for bill in DATA.bills:
-        assert docs[f"bills/#{bill['id']}"]["title"].startswith(bill["number"])
+        assert docs[f"bills/{bill['congress']}/#{bill['id']}"]["title"].startswith(bill["number"])
     for change in DATA.status_changes():  # on its year's page, with its note; once
         assert f"changes/{change.date[:4]}/#{change.anchor}" in docs
         assert f"changes/#{change.anchor}" not in docs
@@ -194,6 +206,76 @@ def test_entity_list_pages_have_every_batch_and_entity_anchor_their_downloads_an
     assert "../entity-list/" in pages["customs/"].links
 
 
+def test_the_entity_search_names_lead_to_their_entries(built_site: Path, pages) -> None:
+    # What the Entity List page's search box fetches: every recorded entity, each address
+    # (relative to the file) landing on that entity's row.
+    written = json.loads((built_site / "entity-list" / "names.json").read_text(encoding="utf-8"))
+    assert written["recorded"] == len(written["entities"]) == len(DATA.entities())
+    for (_, entity), entry in zip(DATA.entities(), written["entities"], strict=True):
+        page, anchor = entry["url"].split("#")
+        assert entry["name"] == " ".join(entity["name"].split())
+        assert anchor == entity["id"] and anchor in pages[posixpath.normpath(f"entity-list/{page}") + "/"].anchors
+    assert 'data-names="../entity-list/names.json"' in (built_site / "entity-list" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def _batch_html(html: str, batch_id: str) -> str:
+    return html.split(f'id="{batch_id}"', 1)[1].split("</section>", 1)[0]
+
+
+def test_entity_year_pages_say_what_is_named_reported_and_inferred(pages) -> None:
+    by_year: dict[str, list] = {}
+    for batch in DATA.entity_batches:
+        by_year.setdefault(batch["effective"][:4], []).append(batch)
+    for year, batches in by_year.items():
+        html = pages[f"entity-list/{year}/"].path.read_text(encoding="utf-8")
+        for batch in batches:
+            section = _batch_html(html, batch["id"])
+            text = _text(section)
+            missing = batch["count"] - len(batch.get("entities", []))
+            if missing:  # how many are not named, why, and where every name is
+                verb = "is" if missing == 1 else "are"
+                assert f"{missing} of the {batch['count']} {verb} not named here: {batch['entities_missing']};" in text
+                assert "https://www.dhs.gov/uflpa-entity-list" in section
+            else:
+                assert "not named here" not in text, batch["id"]
+            heading = _text(section.split("</h2>", 1)[0])
+            if batch["status"] == "reported":
+                assert "(reported)" in heading and "in all if confirmed" in heading, heading
+                assert "Reported, not confirmed." in text
+            else:
+                assert "reported" not in heading, heading
+            # an entity's row says "inferred" exactly when its section or batch was worked out
+            for entity in batch.get("entities", []):
+                row = section.split(f'<tr id="{entity["id"]}"', 1)[1].split("</tr>", 1)[0]
+                cell = _text(row.split('class="entity__sections"', 1)[1].split("</td>", 1)[0])
+                inferred = entity.get("inferred", {})
+                assert cell.endswith("notice inferred") == ("batch" in inferred), entity["id"]
+                assert (" inferred" in cell.replace("notice inferred", "")) == ("section" in inferred), entity["id"]
+        has_inferred = any("inferred" in e for b in batches for e in b.get("entities", []))
+        assert html.count('class="entity-list__inferred"') == (1 if has_inferred else 0), year
+
+
+def test_entity_list_overview_keeps_the_reported_batch_out_of_the_confirmed_total(pages) -> None:
+    html = pages["entity-list/"].path.read_text(encoding="utf-8")
+    text = _text(html)
+    confirmed = [b for b in DATA.entity_batches if b["status"] == "confirmed"]
+    reported = [b for b in DATA.entity_batches if b["status"] == "reported"]
+    total = sum(b["count"] for b in confirmed)
+    assert total == 144  # DHS, Jan 14, 2025
+    named = sum(len(b.get("entities", [])) for b in confirmed)
+    assert f"{len(confirmed)} notices to Jan 15, 2025 , {total} entities in all; {named} of them named here" in text
+    for batch in reported:
+        row = _text(html.split(f'<tr id="{batch["id"]}"', 1)[1].split("</tr>", 1)[0])
+        assert "(reported)" in row and f"{total + batch['count']} if confirmed ({total} confirmed)" in row
+    assert "is reported to add 43 more (187 in all)" in text  # the reports: 43 added, 187 in all
+
+
 def test_moved_entries_old_links_lead_to_their_new_place(pages) -> None:
     stubs = 0
     for url, page in pages.items():
@@ -213,7 +295,7 @@ def test_search_finds_bills_by_the_names_people_use(built_site: Path) -> None:
     docs = {doc["location"]: doc for doc in index["docs"]}
     for bill in DATA.bills:
         for name in bill.get("also_known_as", []):
-            assert name in docs[f"bills/#{bill['id']}"]["title"]
-    uflpa = docs["bills/#hr6256-117"]["title"]
+            assert name in docs[f"bills/{bill['congress']}/#{bill['id']}"]["title"]
+    uflpa = docs["bills/117/#hr6256-117"]["title"]
     assert "UFLPA" in uflpa and "P.L. 117-78" in uflpa and "Uyghur Forced Labor Prevention Act" in uflpa
-    assert "Uyghur Human Rights Policy Act" in docs["bills/#s3744-116"]["title"]
+    assert "Uyghur Human Rights Policy Act" in docs["bills/116/#s3744-116"]["title"]

@@ -22,12 +22,27 @@ NEW_PROPOSAL: dict[str, Any] = {
     "next": {
         "step": "Test the next step",
         "who": "Testing Office",
+        "acts": ["congress"],
         "vehicles": {"bills": ["hr9999-119"]},
         "review_by": "2026-12-18",
+        "asks": [{"to": "both", "priority": 1, "ask": "Please pass H.R. 9999, the test bill."}],
+        "later": [
+            {
+                "from": "2027-01-03",
+                "step": "Test the step after the 119th Congress",
+                "who": "Testing Office",
+                "acts": ["congress"],
+                "vehicles": {"action": "A new test bill"},
+                "review_by": "2027-03-31",
+                "asks": [{"to": "both", "priority": 1, "ask": "Please reintroduce the test bill."}],
+            }
+        ],
     },
     "status": {
         "state": "pending",
         "as_of": "2026-01-02",
+        "searched": "2026-11-27",
+        "summary": "A one-line status added by a test.",
         "note": "Added by a test.",
         "sources": [{"title": "Test source", "url": "https://example.org/test-proposal"}],
     },
@@ -49,7 +64,7 @@ NEW_WRO = {
     "products": "test garments",
     "location": "Test County, Xinjiang",
     "xinjiang": True,
-    "status": {"state": "in-force", "as_of": "2026-01-05", "note": "Issued in a test."},
+    "status": {"state": "in-force", "as_of": "2026-01-05", "searched": "2026-11-27", "note": "Issued in a test."},
     "sources": [{"title": "Test source", "url": "https://example.org/test-wro"}],
 }
 NEW_BILL = bill_record("hr9999-119", "H.R. 9999", "Test Forced Labor Accountability Act", introduced="2025-11-01")
@@ -85,9 +100,10 @@ def test_new_records_appear_on_the_right_pages_and_in_the_downloads(tmp_path: Pa
     assert 'id="test-new-proposal"' in page("customs/")
     assert title not in page("sanctions/").split('class="punch-list')[0]  # not in another lever's text
     assert 'data-proposal="test-new-proposal"' in page("about/")  # the compact list elsewhere
-    assert 'href="../bills/#hr9999-119"' in page("customs/")
+    assert 'href="../bills/119/#hr9999-119"' in page("customs/")
     assert 'id="wro-test-entity"' in page("wros/") and "Test Entity Textile Co." in page("wros/")
-    assert 'id="hr9999-119"' in page("bills/") and "Test Forced Labor Accountability Act" in page("bills/")
+    assert 'id="hr9999-119"' in page("bills/119/") and "Test Forced Labor Accountability Act" in page("bills/119/")
+    assert 'href="../bills/119/#hr9999-119"' in page("bills/")  # the overview's row
     assert 'id="change-test-new-proposal-2026-01-02"' in page("changes/")
     assert 'id="change-test-new-proposal-2025-12-01"' in page("changes/")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -37,6 +38,19 @@ def prepared(root: Path):
     """A config after every plugin's on_config, as at the start of a build."""
     config = config_for(root)
     return config.plugins.on_config(config)
+
+
+# The fixture's pages that every build links to: its lever pages, its bills' Congress pages, and the
+# year pages of its Entity List batches (the search box's names file leads there).
+LINKED_PAGES = (
+    "index.md",
+    "customs.md",
+    "multilateral.md",
+    "bills/116.md",
+    "bills/117.md",
+    "entity-list/2022.md",
+    "entity-list/2024.md",
+)
 
 
 def doc_files(config, *names: str) -> Files:
@@ -103,7 +117,7 @@ def test_on_config_gives_templates_the_feed_path(project: Path) -> None:
 
 def test_on_files_adds_the_downloads(project: Path) -> None:
     config = prepared(project)
-    files = config.plugins.on_files(doc_files(config, "index.md", "customs.md", "multilateral.md"), config=config)
+    files = config.plugins.on_files(doc_files(config, *LINKED_PAGES), config=config)
     generated = {f.src_uri: f for f in files if f.src_uri.startswith("downloads/")}
     assert sorted(generated) == [
         f"downloads/{k}.{e}"
@@ -111,30 +125,37 @@ def test_on_files_adds_the_downloads(project: Path) -> None:
         for e in ("csv", "json")
     ]
     assert "http://127.0.0.1:8000/customs/#region-wide-wro" in generated["downloads/proposals.csv"].content_string
+    names = json.loads(files.get_file_from_path("entity-list/names.json").content_string)  # the search box's
+    assert [entity["url"] for entity in names["entities"]] == ["2024/#example-shoes", "2024/#example-seafood"]
 
 
 def test_on_post_page_puts_the_table_under_the_h1(project: Path) -> None:
     config = prepared(project)
     hooks = config.plugins[HOOK]
-    files = config.plugins.on_files(
-        doc_files(config, "index.md", "customs.md", "multilateral.md", "bills.md"), config=config
-    )
+    files = config.plugins.on_files(doc_files(config, *LINKED_PAGES, "bills.md"), config=config)
     page = Page(None, files.get_file_from_path("customs.md"), config)
     html = '<article class="md-content__inner md-typeset"><h1 id="c">Customs enforcement</h1><p>Intro.</p></article>'
     hooks.on_page_content(html, page=page, config=config, files=files)
     out = hooks.on_post_page(html, page=page, config=config)
     assert out.index("</h1>") < out.index('<div class="punch-list punch-list--lever"') < out.index("Intro.")
     assert 'href="#region-wide-wro"' in out  # the lever page links to its own sections
-    assert 'href="../bills/#hr6256-117"' in out
+    assert 'href="../bills/117/#hr6256-117"' in out  # a bill's record, on its Congress's page
+
+
+@pytest.mark.parametrize(
+    ("page", "marker"), [("bills/116.md", "data:bills-116"), ("entity-list/2024.md", "data:entity-list-2024")]
+)
+def test_on_files_reports_a_congress_or_year_without_its_page(project: Path, page: str, marker: str) -> None:
+    config = prepared(project)
+    with pytest.raises(PluginError, match=rf"add docs/{re.escape(page)} with the marker '<!-- {marker} -->'"):
+        config.plugins.on_files(doc_files(config, *(p for p in LINKED_PAGES if p != page)), config=config)
 
 
 def test_generated_blocks_reach_search_and_the_finished_page(project: Path) -> None:
     # The events in a build's order, through MkDocs' plugin collection (the search and
     # privacy plugins included), as for one page.
     config = prepared(project)
-    files = config.plugins.on_files(
-        doc_files(config, "index.md", "customs.md", "multilateral.md", "wros.md", "bills.md"), config=config
-    )
+    files = config.plugins.on_files(doc_files(config, *LINKED_PAGES, "wros.md", "bills.md"), config=config)
     page = Page(None, files.get_file_from_path("wros.md"), config)
     page.present_anchor_ids = {"wros"}
     page.content = config.plugins.on_page_content(
@@ -160,7 +181,7 @@ def test_generated_blocks_reach_search_and_the_finished_page(project: Path) -> N
 def test_on_page_markdown_reports_a_bad_marker(project: Path) -> None:
     config = prepared(project)
     hooks = config.plugins[HOOK]
-    files = config.plugins.on_files(doc_files(config, "index.md", "customs.md", "multilateral.md"), config=config)
+    files = config.plugins.on_files(doc_files(config, *LINKED_PAGES), config=config)
     page = Page(None, files.get_file_from_path("index.md"), config)
     with pytest.raises(PluginError, match=r"docs/index\.md: unknown marker"):
         hooks.on_page_markdown("# Home\n\n<!-- data:typo -->\n", page=page, config=config, files=files)

@@ -24,7 +24,7 @@ from test_site_render import PAGES, SITE, parse
 USES = {
     "proposal_state": (lambda d: d["proposals"][0]["status"], "state", "<!-- data:changes -->"),
     "wro_state": (lambda d: d["wros"][0]["status"], "state", "<!-- data:wros -->"),
-    "bill_step": (lambda d: d["bills"][1]["status"], "step", "<!-- data:bills -->"),
+    "bill_step": (lambda d: d["bills"][1]["status"], "step", "<!-- data:bills-116 -->"),
 }
 
 

@@ -6,7 +6,9 @@ Hostile text in these blocks: test_hostile_text.py. The data's own checks: test_
 from __future__ import annotations
 
 import datetime
+import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,7 @@ from conftest import FIXTURE_DATA, SCHEMA_DIR, bill_record
 from site_data import SiteData, load_site_data
 from site_render import PUNCH_LIST_PLACE, SiteRenderer, insert_after_h1
 from site_text import fold
-from site_views import SiteMap
+from site_views import SiteMap, whom
 from test_hostile_text import copy_data
 from test_site_render import PAGES, SITE, parse
 
@@ -34,13 +36,75 @@ def data() -> SiteData:
 
 
 def with_bill_of_119th(documents: dict[str, Any]) -> None:
-    """A bill of the 119th Congress, not enacted, named by the ILO proposal's next step (a
-    Congress's step), and the 116th Congress's dead bill added to the other's vehicle."""
-    documents["bills"]["bills"].append(bill_record("s9-119", "S. 9", "An example act", introduced="2025-02-01"))
-    ilo = documents["proposals"]["proposals"][1]["next"]
-    ilo.update({"step": "Pass S. 9 in the Senate", "who": "Senate", "review_by": "2026-12-18"})
-    ilo["vehicles"] = {"bills": ["s9-119"]}
-    documents["proposals"]["proposals"][0]["vehicle"]["bills"].append("hr6210-116")
+    """Two bills of the 119th Congress, not enacted, sponsored by Washington's Sen. Cantwell and
+    Rep. Jayapal (fixture members), named by the ILO proposal's next step (Congress's step), with
+    a step written for after Jan 3, 2027; more asks on the other proposal (an agency's, so asks
+    of both chambers); and the 116th Congress's dead bill added to its vehicle."""
+    bills = documents["bills"]["bills"]
+    bills.append(
+        {
+            **bill_record("s9-119", "S. 9", "An example act", introduced="2025-02-01"),
+            "sponsor": "Sen. Maria Cantwell (D-WA)",
+            "sponsor_id": "C000127",
+        }
+    )
+    bills.append(
+        {
+            **bill_record("hr9-119", "H.R. 9", "An example act", introduced="2025-02-01"),
+            "sponsor": "Rep. Pramila Jayapal (D-WA)",
+            "sponsor_id": "J000298",
+        }
+    )
+    documents["proposals"]["proposals"][1]["next"] = {
+        "step": "Pass S. 9 or H.R. 9 before Congress adjourns",
+        "who": "Congress",
+        "acts": ["congress"],
+        "vehicles": {"bills": ["s9-119", "hr9-119"]},
+        "review_by": "2026-12-18",
+        "asks": [
+            {
+                "to": "senate",
+                "priority": 1,
+                "bill": "s9-119",
+                "ask": "Please cosponsor S. 9.",
+                "sponsor_ask": "Thank you for sponsoring S. 9; please press for a vote.",
+            },
+            {
+                "to": "house",
+                "priority": 1,
+                "bill": "hr9-119",
+                "ask": "Please cosponsor H.R. 9.",
+                "sponsor_ask": "Thank you for sponsoring H.R. 9; please press for a vote.",
+            },
+            {"to": "senate", "priority": 4, "ask": "Please hold a Senate hearing on S. 9."},
+        ],
+        "later": [
+            {
+                "from": "2027-01-03",
+                "step": "Reintroduce the example act in the 120th Congress",
+                "who": "Congress",
+                "acts": ["congress"],
+                "vehicles": {"action": "A new bill in the 120th Congress"},
+                "review_by": "2027-03-31",
+                "asks": [
+                    {
+                        "to": "senate",
+                        "priority": 1,
+                        "bill": "s9-119",
+                        "ask": "Please lead or cosponsor a new example act (S. 9 last Congress).",
+                        "sponsor_ask": "Thank you for sponsoring S. 9 last Congress; please reintroduce it.",
+                    },
+                    {"to": "house", "priority": 1, "ask": "Please lead or cosponsor a new example act in the House."},
+                ],
+            }
+        ],
+    }
+    region = documents["proposals"]["proposals"][0]
+    region["next"]["asks"] = [
+        {"to": "both", "priority": 2, "ask": "Please press CBP to keep enforcing the regional order."},
+        {"to": "both", "priority": 3, "ask": "Please press CBP to publish its monthly figures."},
+    ]
+    region["vehicle"]["bills"].append("hr6210-116")
 
 
 @pytest.fixture(scope="module")
@@ -138,11 +202,32 @@ def test_each_row_shows_its_next_step_who_and_vehicles(data) -> None:
     text = text_of(punch_list(data))
     assert "Keep enforcing the regional order under the UFLPA" in text
     assert "Through: H.R. 6256 ; UFLPA enforcement" in text  # (text parts joined with spaces)
-    assert "Back an article 26 complaint" in text and "Labor Department" in text
+    assert "Back an ILO complaint against China" in text and "Labor Department" in text
 
 
-def test_dates_are_labelled_latest_development_and_checked(data) -> None:
-    assert "latest development Jun 21, 2022 · checked Nov 27, 2026" in text_of(punch_list(data))
+def test_each_row_gives_its_status_in_a_line_then_its_latest_development(data) -> None:
+    html = punch_list(data)
+    text = text_of(html)
+    assert (
+        "Issue a region-wide WRO on Xinjiang cotton and tomatoes "
+        "Regional order since 2021; the import ban's presumption since 2022. Latest development Jun 21, 2022"
+    ) in text
+    assert ("time", {"datetime": "2022-06-21"}) in parse(html).tags
+    # every row was checked on the caption's date, so no row repeats it
+    assert "status checked Nov 27, 2026" in text and text.count("Nov 27, 2026") == 1
+
+
+def with_an_earlier_search(documents: dict[str, Any]) -> None:
+    documents["proposals"]["proposals"][1]["status"]["searched"] = "2026-10-01"
+
+
+def test_a_row_searched_before_the_captions_date_says_when(tmp_path: Path) -> None:
+    data = load(copy_data(tmp_path / "data", with_an_earlier_search))
+    text = text_of(punch_list(data))
+    assert (
+        "No complaint found. Latest development Jun 1, 2025 ; checked Oct 1, 2026" in text
+    )  # (text parts joined with spaces)
+    assert "Latest development Jun 21, 2022 " in text  # the other row: checked on the caption's date
 
 
 def test_badge_sits_beside_the_title(data) -> None:
@@ -161,11 +246,15 @@ def test_the_home_page_can_place_the_list_below_its_lead() -> None:
 # ---- Bills that died with their Congress, on the build date ----------------------------
 
 
-def test_a_bill_of_the_sitting_congress_is_plain_until_it_ends(with_live_bill) -> None:
+def test_the_step_written_for_after_the_congress_replaces_its_bills_on_that_day(with_live_bill) -> None:
     before = text_of(punch_list(with_live_bill, today=BEFORE_END))
     after = text_of(punch_list(with_live_bill, today=AFTER_END))
-    assert "S. 9" in before and "died with the 119th Congress" not in before
-    assert "S. 9 (died with the 119th Congress)" in after
+    assert "Pass S. 9 or H.R. 9 before Congress adjourns" in before and "Reintroduce" not in before
+    assert "Reintroduce the example act in the 120th Congress" in after
+    assert "Pass S. 9" not in after and "S. 9 (died" not in after
+    # The last day of the 119th Congress and the first of the 120th (Jan 3 counts as ended: noon).
+    assert "Pass S. 9" in text_of(punch_list(with_live_bill, today=datetime.date(2027, 1, 2)))
+    assert "Reintroduce" in text_of(punch_list(with_live_bill, today=datetime.date(2027, 1, 3)))
 
 
 def test_an_enacted_bill_never_dies_and_an_old_one_says_it_did(with_live_bill) -> None:
@@ -176,64 +265,106 @@ def test_an_enacted_bill_never_dies_and_an_old_one_says_it_did(with_live_bill) -
     assert "H.R. 6210 (died with the 116th Congress)" in text
 
 
-def test_the_asks_and_scripts_say_a_bill_died_after_its_congress(with_live_bill) -> None:
-    for name in ("asks", "call-script", "letter"):
-        assert "died with the 119th Congress" not in block(with_live_bill, name, BEFORE_END), name
-    assert "Through: S. 9 (died with the 119th Congress)" in text_of(block(with_live_bill, "asks", AFTER_END))
-    for name in ("call-script", "letter"):
-        assert "Pass S. 9 in the Senate (S. 9 died with the 119th Congress)" in block(with_live_bill, name, AFTER_END)
-
-
-# ---- What you can do: asks, call script and letter from the data ---------------------------
+# ---- What you can do: asks, and each chamber's call script and letter, from the data --------
 
 
 def test_asks_are_the_next_steps_congress_first(with_live_bill) -> None:
     parsed = parse(block(with_live_bill, "asks"))
     rows = [attrs["id"] for tag, attrs in parsed.tags if tag == "tr" and "id" in attrs]
-    assert rows == ["ask-ilo-inquiry", "ask-region-wide-wro"]  # the Senate's step, then the agency's
+    assert rows == ["ask-ilo-inquiry", "ask-region-wide-wro"]  # Congress's step, then the agency's
     text = text_of(block(with_live_bill, "asks"))
-    assert "Pass S. 9 in the Senate" in text and "Keep enforcing the regional order under the UFLPA" in text
-    assert "Ask your members to do it" in text and "Ask your members to press them" in text
+    assert "Pass S. 9 or H.R. 9 before Congress adjourns" in text and "Keep enforcing the regional order" in text
+    assert "Ask your senators and representative to do it" in text and "Ask your members to press them" in text
 
 
-def scripts(data: SiteData) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for name in ("call-script", "letter"):
-        [copy_text] = [
-            attrs["data-copy-text"] for tag, attrs in parse(block(data, name)).tags if "data-copy-text" in attrs
+@pytest.mark.parametrize(
+    ("acts", "words"),
+    [
+        (["senate"], "Ask your senators to do it"),
+        (["house"], "Ask your representative to do it"),
+        (["senate", "agency"], "Ask your senators to do it; ask your members to press them"),
+        (["agency"], "Ask your members to press them"),
+        (["congress"], "Ask your senators and representative to do it"),
+    ],
+)
+def test_whom_to_ask_follows_who_acts(acts: list[str], words: str) -> None:
+    assert whom(acts) == words
+
+
+def script_asks(data: SiteData, name: str, today: datetime.date = BEFORE_END) -> list[str]:
+    """The numbered asks of a call script or letter, as shown."""
+    return re.findall(r"^[0-9]\. (.*)$", text_in_pre(block(data, name, today)), re.M)
+
+
+def text_in_pre(fragment: str) -> str:
+    start = fragment.index("<pre")
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment[fragment.index(">", start) + 1 : fragment.index("</pre>")]))
+
+
+def test_each_chamber_gets_at_most_three_asks_its_own_or_both_most_urgent_first(with_live_bill) -> None:
+    for kind in ("call-script", "letter"):
+        assert script_asks(with_live_bill, f"{kind}-senate") == [
+            "Please cosponsor S. 9.",
+            "Please press CBP to keep enforcing the regional order.",
+            "Please press CBP to publish its monthly figures.",
+        ]  # the Senate hearing (priority 4) is a fourth: left out
+        assert script_asks(with_live_bill, f"{kind}-house") == [
+            "Please cosponsor H.R. 9.",
+            "Please press CBP to keep enforcing the regional order.",
+            "Please press CBP to publish its monthly figures.",
         ]
-        assert copy_text is not None
-        found[name] = copy_text
-        assert fold(copy_text) == text_of(block(data, name))  # the copied text is the text shown
-    return found
 
 
-def test_call_script_and_letter_hold_the_asks(with_live_bill) -> None:
-    texts = scripts(with_live_bill)
-    assert (
-        "\n1. Pass S. 9 in the Senate\n2. Press DHS/CBP: Keep enforcing the regional order under the UFLPA\n"
-        in texts["call-script"]
-    )
-    assert "I would like [Senator / Representative NAME] to do two things:" in texts["call-script"]
-    assert "I ask you to:\n\n1. Pass S. 9 in the Senate\n" in texts["letter"]
-    assert "\n- DHS/CBP: Keep enforcing the regional order under the UFLPA\n" in texts["letter"]
+def test_the_scripts_turn_over_on_jan_3_2027(with_live_bill) -> None:
+    for day in (AFTER_END, datetime.date(2027, 1, 3)):
+        senate = script_asks(with_live_bill, "call-script-senate", day)
+        assert senate[0] == "Please lead or cosponsor a new example act (S. 9 last Congress)."
+        house = script_asks(with_live_bill, "letter-house", day)
+        assert house[0] == "Please lead or cosponsor a new example act in the House."
+        assert not [a for a in senate + house if "cosponsor S. 9." in a or "cosponsor H.R. 9." in a]
+    assert script_asks(with_live_bill, "call-script-senate", datetime.date(2027, 1, 2))[0] == "Please cosponsor S. 9."
 
 
-def test_a_new_step_in_the_data_reaches_the_asks_and_both_scripts(tmp_path: Path) -> None:
-    def new_step(documents: dict[str, Any]) -> None:
-        documents["proposals"]["proposals"][0]["next"]["step"] = "Publish monthly detention figures"
+def test_a_sponsor_is_thanked_instead_of_asked_to_cosponsor(with_live_bill) -> None:
+    tags = parse(block(with_live_bill, "call-script-senate")).tags
+    sponsored = [attrs for tag, attrs in tags if "data-sponsor" in attrs]
+    assert sponsored == [
+        {"data-sponsor": "C000127", "data-sponsor-text": "Thank you for sponsoring S. 9; please press for a vote."}
+    ]
+    names = [attrs for tag, attrs in tags if "data-member-name" in attrs]
+    assert len(names) == 2  # "I am asking [Senator NAME] ..." and "Where does [Senator NAME] stand"
 
-    changed = load(copy_data(tmp_path / "data", new_step))
-    assert "Publish monthly detention figures" in text_of(block(changed, "asks"))
-    for text in scripts(changed).values():
-        assert "Publish monthly detention figures" in text
+
+def test_the_scripts_address_their_chamber(with_live_bill) -> None:
+    assert "I am asking [Senator NAME] to do three things:" in text_in_pre(block(with_live_bill, "call-script-senate"))
+    assert "Dear [Representative NAME]," in text_in_pre(block(with_live_bill, "letter-house"))
+    assert "Subject: Forced labor in Xinjiang: three requests" in text_in_pre(block(with_live_bill, "letter-house"))
 
 
-def test_scripts_carry_a_named_copy_button(data) -> None:
-    for name, label in (("call-script", "Copy the call script"), ("letter", "Copy the letter")):
+def test_a_new_ask_in_the_data_reaches_both_chambers_scripts(tmp_path: Path) -> None:
+    def new_ask(documents: dict[str, Any]) -> None:
+        documents["proposals"]["proposals"][0]["next"]["asks"][0]["ask"] = (
+            "Please press CBP to publish monthly detention figures."
+        )
+
+    changed = load(copy_data(tmp_path / "data", new_ask))
+    for name in ("call-script-senate", "call-script-house", "letter-senate", "letter-house"):
+        assert "Please press CBP to publish monthly detention figures." in script_asks(changed, name)
+
+
+def test_scripts_carry_a_named_copy_button_that_copies_the_text_shown(data) -> None:
+    for name, label in (
+        ("call-script-senate", "Copy the Senate call script"),
+        ("letter-house", "Copy the House letter"),
+    ):
         tags = parse(block(data, name)).tags
-        assert (
+        assert tags[0] == (
             "div",
-            {"class": "copy-block", "data-copy-text": tags[0][1]["data-copy-text"], "data-copy-label": label},
-        ) == tags[0]
+            {
+                "class": "copy-block",
+                "data-copy-text": None,
+                "data-copy-label": label,
+                "data-chamber": name.split("-")[-1],
+            },
+        )
         assert tags[1] == ("pre", {"class": "copy-block__text"})

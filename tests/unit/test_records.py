@@ -90,8 +90,10 @@ def test_entity_list_says_what_it_covers(data) -> None:
     total = sum(batch["count"] for batch in data.entity_batches)
     recorded = len(data.entities())
     assert (
-        f"{len(data.entity_batches)} notices, {total} entities in all; {recorded} of them recorded one by one" in text
+        f"{len(data.entity_batches)} notices to Jun 12, 2024 , {total} entities in all; {recorded} of them named"
+        in text
     )
+    assert "reported" not in text  # no batch of the fixture is known from reports only
     assert "none confirmed as of Nov 27, 2026" in text
     assert "The entities, year by year: 2022 · 2024" in text
     for batch in data.entity_batches:  # what is missing is said where the batch's entities are
@@ -102,17 +104,109 @@ def test_entity_list_says_what_it_covers(data) -> None:
             )
 
 
-def test_a_partly_recorded_batch_says_how_many_are_missing(data_dir) -> None:
-    def record_one_of_three(document) -> None:
+def test_a_partly_recorded_batch_says_how_many_are_not_named_and_where_they_are(data_dir) -> None:
+    def record_two_of_three(document) -> None:
         june = document["batches"][1]
-        june.update({"count": 3, "entities_missing": "The third name was not readable."})
+        june.update({"count": 3, "entities_missing": "the third name is not in the sources cited here"})
 
-    edit_data(data_dir, "entity_list", record_one_of_three)
+    edit_data(data_dir, "entity_list", record_two_of_three)
     data = load_site_data(data_dir, schema_dir=SCHEMA_DIR)
-    assert "2 of 3" in text_of(html_of(data, "<!-- data:entity-list -->"))  # the overview's "Recorded here"
-    text = text_of(html_of(data, "<!-- data:entity-list-2024 -->", "entity-list/2024.md"))
-    assert "The other 1 not recorded here yet. The third name was not readable." in text
+    assert "2 of 3" in text_of(html_of(data, "<!-- data:entity-list -->"))  # the overview's "Named here"
+    fragment = html_of(data, "<!-- data:entity-list-2024 -->", "entity-list/2024.md")
+    text = text_of(fragment)
+    assert (
+        "1 of the 3 is not named here: the third name is not in the sources cited here; "
+        "the notice and DHS's own list give every name." in text
+    )
+    assert "https://www.dhs.gov/uflpa-entity-list" in hrefs(fragment)  # where the official record is
     assert "Example Shoes Co., Ltd." in text and "Example Seafood Group" in text
+
+
+def with_reported_batch(document) -> None:
+    """The fixture with a later batch known from reports only: 5 added, one of them named."""
+    document["batches"].append(
+        {
+            "id": "batch-2024-12",
+            "status": "reported",
+            "effective": "2024-12-02",
+            "notice": {
+                "document_number": "2024-99999",
+                "published": "2024-12-02",
+                "url": "https://www.federalregister.gov/d/2024-99999",
+            },
+            "count": 5,
+            "sections": ["v"],
+            "total_reported": 27,
+            "entities_missing": "the reports cited here name only one",
+            "sources": [{"title": "A report", "url": "https://example.org/report"}],
+            "entities": [
+                {
+                    "id": "example-foil",
+                    "name": "Example Foil Co., Ltd.",
+                    "sections": ["v"],
+                    "sector": "aluminum foil",
+                    "location": "China",
+                    "sources": [{"title": "A report", "url": "https://example.org/report"}],
+                }
+            ],
+        }
+    )
+
+
+def test_a_reported_batch_is_marked_and_kept_out_of_the_confirmed_total(data_dir) -> None:
+    edit_data(data_dir, "entity_list", with_reported_batch)
+    data = load_site_data(data_dir, schema_dir=SCHEMA_DIR)
+    overview = text_of(html_of(data, "<!-- data:entity-list -->"))
+    # 20 + 2 confirmed; 27 only if the reported batch is confirmed
+    assert "2 notices to Jun 12, 2024 , 22 entities in all; 2 of them named here one by one" in overview
+    assert (
+        "A later notice, effective Dec 2, 2024 , is reported to add 5 more (27 in all), 1 of them named here"
+        in overview
+    )
+    assert "After Jun 12, 2024: none confirmed" in overview  # the newest confirmed batch
+    assert "Dec 2, 2024 (reported)" in overview and "27 if confirmed (22 confirmed)" in overview
+    fragment = html_of(data, "<!-- data:entity-list-2024 -->", "entity-list/2024.md")
+    year = parse(fragment)
+    section = next(attrs for tag, attrs in year.tags if tag == "section" and attrs.get("id") == "batch-2024-12")
+    assert "entity-batch--reported" in (section["class"] or "")
+    text = text_of(fragment)
+    assert "Dec 2, 2024 : 5 added (reported), 27 in all if confirmed" in text
+    assert "Reported, not confirmed. This addition is known from the reports listed below" in text
+    assert "the confirmed total stays 22 until it is confirmed" in text
+    assert "1 of the 5 entities of this notice, as reported" in text  # the table's caption
+    assert "4 of the 5 are not named here: the reports cited here name only one;" in text
+    # the confirmed batch of that year is not marked
+    assert "Jun 12, 2024 : 2 added, 22 in all" in text
+    records = {r.anchor: r for r in year_blocks(data, 2024).search_records}
+    assert "(reported, not confirmed)" in records["batch-2024-12"].title
+    assert "Listed Dec 2, 2024 (reported)" in records["example-foil"].text
+    assert "(reported" not in records["example-shoes"].text
+    [chart, _] = charts(html_of(data, "<!-- data:entity-list-charts -->"))
+    assert chart["rows"][-1] == ["Dec 2, 2024 (reported)", "5", "27"]
+    assert "A later notice, known from reports only, would bring it to 27 on Dec 2, 2024." in html_of(
+        data, "<!-- data:entity-list-charts -->"
+    )
+
+
+def test_an_inferred_section_or_notice_is_marked_and_explained_once(data_dir) -> None:
+    def infer(document) -> None:
+        shoes, seafood = document["batches"][1]["entities"]
+        shoes["inferred"] = {"section": "from its place in the full list"}
+        seafood["inferred"] = {"section": "from its place in the full list", "batch": "no other notice fits"}
+
+    edit_data(data_dir, "entity_list", infer)
+    data = load_site_data(data_dir, schema_dir=SCHEMA_DIR)
+    fragment = html_of(data, "<!-- data:entity-list-2024 -->", "entity-list/2024.md")
+    cells = re.findall(r'<td class="entity__sections"[^>]*>([^<]*)</td>', fragment)
+    assert cells == ["(ii) inferred", "(ii) inferred · notice inferred"]
+    assert fragment.count("entity-list__inferred") == 1  # said once, above the batches
+    assert "“Inferred” after a list section means that no source cited for that entity states its section" in (
+        text_of(fragment)
+    )
+    # a page without an inferred entity does not explain it
+    assert "entity-list__inferred" not in html_of(data, "<!-- data:entity-list-2022 -->", "entity-list/2022.md")
+    records = {r.anchor: r for r in year_blocks(data, 2024).search_records}
+    assert "section (ii) inferred · notice inferred." in records["example-seafood"].text
 
 
 def test_each_batch_is_on_its_years_page_and_in_the_overview(data) -> None:
@@ -191,24 +285,37 @@ def test_a_bill_of_an_ended_congress_says_it_died(data) -> None:
     died = [b for b in data.bills if b["status"]["step"] != "enacted"]
     assert died  # the fixture has one
     text = " ".join(
-        parse(html_of(data, f"<!-- data:bills-{died[0]['congress']} -->", "bills.md", BUILT_AFTER_END)).text
+        parse(
+            html_of(
+                data, f"<!-- data:bills-{died[0]['congress']} -->", f"bills/{died[0]['congress']}.md", BUILT_AFTER_END
+            )
+        ).text
     )
     assert f"It died with the {died[0]['congress']}th Congress." in " ".join(text.split())
 
 
 def test_search_finds_a_bill_by_its_other_names(data) -> None:
-    records = blocks(data, "<!-- data:bills-117 -->", "bills.md").search_records
+    records = blocks(data, "<!-- data:bills-117 -->", "bills/117.md").search_records
     uflpa = next(r for r in records if r.anchor == "hr6256-117")
     assert "UFLPA" in uflpa.title and "P.L. 117-78" in uflpa.title
     assert "Also known as UFLPA" in uflpa.text
 
 
-def test_bills_by_congress_need_a_marker_for_every_congress(data) -> None:
-    congresses = sorted({bill["congress"] for bill in data.bills})
-    assert len(congresses) > 1
-    with pytest.raises(MarkerError, match=f"data:bills-{congresses[-1]}"):
-        render_page_markdown(f"<!-- data:bills-{congresses[0]} -->", data, "bills.md")
-    every = "".join(f"<!-- data:bills-{c} -->" for c in congresses)
-    assert render_page_markdown(every, data, "bills.md").startswith(every)
-    with pytest.raises(MarkerError, match="no bill"):
-        render_page_markdown(every + "<!-- data:bills-99 -->", data, "bills.md")
+def test_a_congress_with_bills_needs_its_page(data) -> None:
+    # Bills are linked from every page's punch-list, so the renderer refuses to start without them.
+    pages = {uri: url for uri, url in PAGES.items() if uri != "bills/116.md"}
+    with pytest.raises(MarkerError) as caught:
+        SiteRenderer(data, SiteMap(pages, SITE))
+    assert str(caught.value) == (
+        "data/bills.yml has bills of Congress 116, but no page for that Congress: "
+        "add docs/bills/116.md with the marker '<!-- data:bills-116 -->'"
+    )
+    with pytest.raises(MarkerError, match=r"names a Congress with no bill in data/bills\.yml"):
+        render_page_markdown("<!-- data:bills-99 -->", data, "bills/99.md")
+
+
+def test_the_bill_overview_links_each_bill_and_congress_to_its_page(data) -> None:
+    links = hrefs(html_of(data, "<!-- data:bill-overview -->", "bills.md"))
+    for bill in data.bills:
+        assert f"../bills/{bill['congress']}/#{bill['id']}" in links
+    assert {"../bills/116/", "../bills/117/"} <= set(links)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, SCHEMA_DIR, data_problems, edit_data
+from conftest import FIXTURE_DAY, ROOT, SCHEMA_DIR, data_problems, edit_data
 from site_data import DataError, load_site_data
 from site_yaml import DataYamlLoader
 
@@ -265,3 +265,55 @@ def test_two_history_entries_on_one_day_are_refused(data_dir: Path) -> None:
     )
     [problem] = data_problems(data_dir)
     assert "field 'history[1].date'" in problem and "already used by another history entry" in problem
+
+
+def test_a_redated_change_keeps_its_old_anchor_but_may_not_take_a_date_in_use(data_dir: Path) -> None:
+    old = "2022-06-01"
+    edit_data(data_dir, "proposals", lambda d: d["proposals"][0]["status"].update({"redated_from": [old]}))
+    data = load_site_data(data_dir, schema_dir=SCHEMA_DIR, today=FIXTURE_DAY)
+    [current] = [c for c in data.status_changes() if c.current and c.proposal["id"] == data.proposals[0]["id"]]
+    assert current.former_anchors == (f"change-{data.proposals[0]['id']}-{old}",)
+    history_date = data.proposals[0]["history"][0]["date"]
+    edit_data(data_dir, "proposals", lambda d: d["proposals"][0]["status"].update({"redated_from": [history_date]}))
+    [problem] = data_problems(data_dir)
+    assert (
+        "field 'status.redated_from'" in problem
+        and f"'{history_date}' is the date of one of this proposal's statuses" in problem
+    )
+
+
+# ---- When each record was last searched (status.searched) ----
+
+
+def test_a_record_without_its_search_date_is_refused(data_dir: Path) -> None:
+    edit_data(data_dir, "wros", lambda d: d["wros"][0]["status"].pop("searched"))
+    [problem] = data_problems(data_dir)
+    assert problem.startswith("data/wros.yml: entry 'wro-xinjiang-region' (#1): field 'status.searched': is missing")
+    assert "last searched for newer developments" in problem
+
+
+@pytest.mark.parametrize(
+    ("stem", "index", "latest"),
+    [
+        ("proposals", 1, "status.as_of 2025-06-01"),
+        ("wros", 1, "status.as_of 2020-10-20"),
+        ("bills", 1, "status.date 2020-09-22"),
+    ],
+)
+def test_a_search_before_the_latest_development_is_refused(data_dir: Path, stem: str, index: int, latest: str) -> None:
+    edit_data(data_dir, stem, lambda d: d[stem][index]["status"].update({"searched": "2019-01-01"}))
+    [problem] = data_problems(data_dir)
+    assert (
+        f"field 'status.searched': expected a date no earlier than the latest development ({latest}); got '2019-01-01'"
+        in problem
+    )
+    assert problem.startswith(f"data/{stem}.yml: entry ")
+
+
+def test_a_search_after_the_files_checked_date_is_refused(data_dir: Path) -> None:
+    edit_data(data_dir, "proposals", lambda d: d["proposals"][0]["status"].update({"searched": "2026-11-28"}))
+    [problem] = data_problems(data_dir)
+    assert problem == (
+        "data/proposals.yml: entry 'region-wide-wro' (#1): field 'status.searched': is later than the file's "
+        "'checked' date 2026-11-27; set 'checked' to the day the sweep ended"
+    )

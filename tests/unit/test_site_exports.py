@@ -37,6 +37,7 @@ def test_proposals_csv_has_one_row_per_proposal_with_its_link(files) -> None:
     assert table[0]["link"] == "https://example.org/customs/#region-wide-wro"
     assert table[0]["bills"] == "H.R. 6256"
     assert table[0]["status"] == "done" and table[0]["as_of"] == "2022-06-21"
+    assert table[0]["searched"] == "2026-11-27"  # the day it was last searched, apart from the development's date
 
 
 def test_wros_and_bills_csv(files) -> None:
@@ -87,9 +88,11 @@ def test_entity_list_downloads_carry_every_entity_and_batch(files) -> None:
     assert shoes["fr_url"] == "https://www.federalregister.gov/d/2024-12631"
     assert table["example-seafood"]["removed"] == "2025-01-15"
     assert table["example-seafood"]["sector"] == "'=seafood"  # a formula stays text
+    assert shoes["batch_status"] == "confirmed" and shoes["section_inferred"] == shoes["batch_inferred"] == ""
     batches = json.loads(files["entity_list.json"])["entity_list"]
     assert [b["id"] for b in batches] == ["batch-2022-06", "batch-2024-06"]
-    assert batches[0]["entities_missing"] == "Not recorded in the fixture."
+    assert [b["status"] for b in batches] == ["confirmed", "confirmed"]
+    assert batches[0]["entities_missing"] == "not recorded in the fixture"
     assert [e["id"] for e in batches[1]["entities"]] == ["example-shoes", "example-seafood"]
 
 

@@ -31,6 +31,8 @@ PAGES = {
     "customs.md": "customs/",
     "multilateral.md": "multilateral/",
     "bills.md": "bills/",
+    # the fixture's bills are of the 116th and 117th Congresses; tests add bills of later ones
+    **{f"bills/{congress}.md": f"bills/{congress}/" for congress in range(116, 121)},
     "wros.md": "wros/",
     "about.md": "about/",
     "changes/index.md": "changes/",
@@ -41,6 +43,10 @@ PAGES = {
     "entity-list/index.md": "entity-list/",
     "entity-list/2022.md": "entity-list/2022/",  # the fixture's batches took effect in 2022 and 2024
     "entity-list/2024.md": "entity-list/2024/",
+    "act.md": "act/",
+    "members/index.md": "members/",
+    # one page per state with members in the fixture (made at build time from data/members.yml)
+    **{f"members/{code}.md": f"members/{code}/" for code in ("ak", "dc", "fl", "pr", "wa")},
 }
 SITE = "https://example.org/punch/"
 
@@ -183,7 +189,7 @@ def test_other_pages_show_the_full_list_folded(data) -> None:
 def test_proposal_links_point_to_its_section_and_bills(data) -> None:
     links = hrefs(punch_list(data, "index.md"))
     assert "customs/#region-wide-wro" in links
-    assert "bills/#hr6256-117" in links  # a vehicle of its next step
+    assert "bills/117/#hr6256-117" in links  # a vehicle of its next step
     assert "multilateral/#ilo-inquiry" in links
 
 
@@ -201,7 +207,8 @@ def test_copy_text_has_title_status_dates_next_step_and_deep_link(data) -> None:
     assert copy_text is not None
     assert copy_text.splitlines() == [
         "Issue a region-wide WRO on Xinjiang cotton and tomatoes",
-        "Status: Done (latest development Jun 21, 2022; checked Nov 27, 2026)",
+        "Status: Done. Regional order since 2021; the import ban's presumption since 2022. "
+        "(latest development Jun 21, 2022; checked Nov 27, 2026)",
         "Next step: Keep enforcing the regional order under the UFLPA",
         "Who acts next: DHS/CBP",
         "https://example.org/punch/customs/#region-wide-wro",
@@ -263,7 +270,10 @@ def test_anchor_ids_are_the_ids_the_block_carries(data, name: str) -> None:
     blocks = renderer(data).page_blocks(f"<!-- data:{name} -->", "about.md", "about/")
     ids = {attrs["id"] for tag, attrs in parse(blocks.fill(f"<!-- data:{name} -->")).tags if "id" in attrs}
     assert blocks.anchor_ids == ids
-    assert ids or name in {"downloads", "bill-overview", "call-script", "letter"}  # no items of their own
+    no_items = {"downloads", "bill-overview", "members"} | {
+        f"{k}-{c}" for k in ("call-script", "letter") for c in ("senate", "house")
+    }
+    assert ids or name in no_items  # no items of their own
 
 
 def test_every_data_block_has_its_template() -> None:
@@ -288,9 +298,19 @@ def test_wro_table_has_a_row_of_five_cells_per_record_newest_first(data) -> None
     assert [dates[i] for i in ids] == sorted(dates.values(), reverse=True)
 
 
+def test_a_wro_state_the_page_explains_links_there_once_for_every_order(data) -> None:
+    html = block(data, "<!-- data:wros -->", "wros.md")
+    # the fixture's region-wide order is enforced under the UFLPA; the Finding is in force (no shared note)
+    assert hrefs(html).count("#under-uflpa") == 1
+    assert '<a href="#under-uflpa">Enforced under the UFLPA</a>' in html
+    assert "In force</strong>" in html
+    # both were searched on the list's checked date, given once in the caption
+    assert "".join(parse(html).text).count("Nov 27, 2026") == 1
+
+
 def test_bills_link_to_the_proposals_that_name_them(data) -> None:
-    html = block(data, "<!-- data:bills -->", "bills.md")
-    assert "../customs/#region-wide-wro" in hrefs(html)
+    html = block(data, "<!-- data:bills-117 --><!-- data:bills-116 -->", "bills/117.md")
+    assert "../../customs/#region-wide-wro" in hrefs(html)
     text = "".join(parse(html).text)
     assert "Furthest stepEnacted, Dec 23, 2021." in text  # a <dt>, then its <dd>
     assert "P.L. 117-78, 135 Stat. 1525, signed Dec 23, 2021" in text
@@ -302,7 +322,7 @@ def test_status_box_lists_status_actor_vehicle_why_and_sources(data) -> None:
     terms = [text for text in parsed.text if text in ("Status", "Who acts", "Vehicle", "Why", "Sources")]
     assert terms == ["Status", "Who acts", "Vehicle", "Why", "Sources"]
     assert ("span", {"class": "status status--done"}) in parsed.tags
-    assert "../bills/#hr6256-117" in [attrs.get("href") for tag, attrs in parsed.tags if tag == "a"]
+    assert "../bills/117/#hr6256-117" in [attrs.get("href") for tag, attrs in parsed.tags if tag == "a"]
 
 
 def test_changes_are_listed_newest_first_with_their_anchor(data) -> None:
@@ -355,7 +375,7 @@ def test_the_terms_filter_marks_each_text_as_given(data, trusted_first: bool) ->
 
 def test_outbound_links_in_generated_blocks_send_no_referrer(data) -> None:
     # Generated blocks go in after the privacy plugin, which sets this on the pages' own links.
-    page = "<!-- data:wros --><!-- data:bills --><!-- data:changes-2022 --><!-- status:ilo-inquiry -->"
+    page = "<!-- data:wros --><!-- data:bills-116 --><!-- data:bills-117 --><!-- data:changes-2022 --><!-- status:ilo-inquiry -->"
     links = [
         attrs
         for tag, attrs in parse(block(data, page, "wros.md")).tags
