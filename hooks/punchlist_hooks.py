@@ -161,6 +161,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The sitemap's <lastmod> and the time in sitemap.xml.gz's header come from this: the build date, like
+    # everything else on the site, so that a build made another day as of the same PUNCHLIST_TODAY is the same.
+    page.update_date = _state().today.isoformat()
     src_uri = page.file.src_uri
     try:
         aliases = page.meta.get("anchor_aliases") or {}

@@ -27,6 +27,8 @@ from typing import Any
 
 import jinja2
 
+from html_reader import PUNCH_LIST_PLACE as PUNCH_LIST_PLACE  # where a page wants the punch-list
+from html_reader import punch_list_place
 from site_data import SiteData
 from site_entity_search import entity_names_json, entity_search_view
 from site_figures import ProseFigures, UnknownFigure
@@ -59,8 +61,6 @@ from site_views import (
 )
 
 MARKER = re.compile(r"<!--\s*(data|status):([a-z0-9-]+)\s*-->")
-_H1_END = re.compile(r"</h1>")
-_ARTICLE_START = re.compile(r'<article class="md-content__inner[^"]*">')
 
 
 class MarkerError(ValueError):
@@ -539,20 +539,14 @@ class PageBlocks:
         return MARKER.sub(block_for, page_html)
 
 
-PUNCH_LIST_PLACE = "<!-- punch-list -->"  # where a page wants the punch-list, if not right under its H1
-
-
 def insert_after_h1(page_html: str, block: str) -> str:
-    """Put `block` where the page marks its place (`<!-- punch-list -->`, as the home page does
-    to keep its lead sentence above it), else right after the page's first H1 (or at the top
-    of its article if it has none)."""
-    if PUNCH_LIST_PLACE in page_html:
-        return page_html.replace(PUNCH_LIST_PLACE, block, 1)
-    article = _ARTICLE_START.search(page_html)
-    start = article.end() if article else 0
-    end_of_h1 = _H1_END.search(page_html, start)
-    at = end_of_h1.end() if end_of_h1 else start
-    return f"{page_html[:at]}\n{block}\n{page_html[at:]}"
+    """Put `block` where the page marks its place (`<!-- punch-list -->`, as the home page does to keep its lead
+    sentence above it), else right after the first H1 of the theme's article (or at its top if it has none): the
+    page is read with a tokenizer (html_reader.punch_list_place)."""
+    start, end = punch_list_place(page_html)
+    if start == end:
+        block = f"\n{block}\n"
+    return f"{page_html[:start]}{block}{page_html[end:]}"
 
 
 # ---- The page's Markdown ------------------------------------------------------------

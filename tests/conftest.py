@@ -39,10 +39,11 @@ ENGINE_REQUIREMENTS = {"mkdocs": "requirements.txt", "properdocs": "requirements
 
 
 def pinned_versions(requirements: str) -> dict[str, str]:
-    """package (lower case) -> version, for every `name==version` line of a requirements file in the repo."""
+    """package (lower case) -> version, for every `name==version` line of a requirements file in the repo: an input
+    file (requirements*.in) or a lock file (requirements*.txt, where a `\\` ends the line and its hashes follow)."""
     pins = {}
     for line in (ROOT / requirements).read_text(encoding="utf-8").splitlines():
-        name, pinned, version = line.split("#", 1)[0].partition("==")
+        name, pinned, version = line.split("#", 1)[0].rstrip(" \\").partition("==")
         if pinned:
             pins[name.strip().lower()] = version.strip()
     return pins

@@ -1,5 +1,6 @@
-"""The Content-Security-Policy tag in built pages: one per page, first in the head, with a hash
-for each of the theme's inline scripts, and none for a script that slips into a page's content."""
+"""The Content-Security-Policy tag in built pages: one per page, first in the head, with a hash for each of the
+theme's inline scripts, each on the committed list of reviewed scripts; a build with an inline script that is not on
+the list (in an override, or slipped into a page's content) stops, naming the script's hash and the page."""
 
 from __future__ import annotations
 
@@ -9,7 +10,11 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+from mkdocs.exceptions import Abort
+
 from conftest import build_site, copy_project
+from site_csp import REVIEWED_SCRIPTS
 
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
@@ -80,24 +85,61 @@ def test_every_built_page_has_one_policy_first_in_its_head_hashing_the_theme_s_s
         assert script_sources(html) == expected, name
 
 
+def reviewed_hashes() -> set[str]:
+    """The committed list, read here independently of site_csp: every `sha256-...` line."""
+    lines = REVIEWED_SCRIPTS.read_text(encoding="utf-8").splitlines()
+    return {f"'{line.split()[0]}'" for line in lines if line.startswith("sha256-")}
+
+
+def test_every_script_a_page_runs_is_on_the_list_and_every_listed_script_is_on_a_page(built_site: Path) -> None:
+    reviewed = reviewed_hashes()
+    used: set[str] = set()
+    for path in sorted(built_site.rglob("*.html")):
+        sources = set(script_sources(path.read_text(encoding="utf-8"))) - {"'self'"}
+        assert sources <= reviewed, f"{path.relative_to(built_site)}: {sorted(sources - reviewed)}"
+        used |= sources
+    assert used == reviewed, f"listed but on no page (remove them): {sorted(reviewed - used)}"
+
+
+def build_error(project: Path, caplog: pytest.LogCaptureFixture) -> str:
+    """The message a build of `project` stops with (MkDocs logs it, then aborts)."""
+    with pytest.raises(Abort):
+        build_site(project)
+    return "\n".join(record.getMessage() for record in caplog.records if record.levelname == "ERROR")
+
+
+def test_an_inline_script_added_to_an_override_stops_the_build_naming_its_hash_and_the_page(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = copy_project(tmp_path / "project")
+    main = project / "overrides" / "main.html"
+    text = main.read_text(encoding="utf-8")
+    assert "{% block content %}\n" in text
+    main.write_text(text.replace("{% block content %}\n", "{% block content %}\n<script>window.added = 1;</script>\n"))
+    message = build_error(project, caplog)
+    assert sha256_source("window.added = 1;") in message, message
+    assert "(from docs/" in message and "index.html" in message, message  # the page, built and source
+    assert "csp_inline_scripts.txt" in message, message
+
+
 SLIP_HOOK = """
 from mkdocs.plugins import event_priority
 
 
 @event_priority(-80)  # after the generated blocks are filled in (-75), before the policy (-100)
 def on_post_page(output, *, page, config):
+    if page.file.src_uri != "about.md":
+        return output
     return output.replace("</article>", "<script>window.fromData = 1;</script></article>", 1)
 """
 
 
-def test_a_script_slipped_in_through_markdown_or_data_gets_no_hash(tmp_path: Path) -> None:
+def test_a_script_slipped_in_after_the_theme_stops_the_build_naming_its_hash_and_the_page(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A stand-in for a slip in escaping: a hook that writes a script into a page's content after the theme, as the
+    # blocks made from data are written in. The page is read again once it is finished.
     project = copy_project(tmp_path / "project")
-    about = project / "docs" / "about.md"
-    about.write_text(
-        about.read_text(encoding="utf-8") + "\n<script>window.fromMarkdown = 1;</script>\n", encoding="utf-8"
-    )
-    # A stand-in for a slip in escaping: a hook that writes a script into every page's content,
-    # as the blocks made from data are written in.
     (project / "hooks" / "slip_hooks.py").write_text(SLIP_HOOK, encoding="utf-8")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
@@ -106,14 +148,6 @@ def test_a_script_slipped_in_through_markdown_or_data_gets_no_hash(tmp_path: Pat
         text.replace("  - hooks/punchlist_hooks.py\n", "  - hooks/punchlist_hooks.py\n  - hooks/slip_hooks.py\n"),
         encoding="utf-8",
     )
-
-    site = build_site(project)
-    html = (site / "about" / "index.html").read_text(encoding="utf-8")
-    scripts = scripts_of(html)
-    slipped = [text for text, in_article in scripts if in_article]
-    assert sorted(slipped) == ["window.fromData = 1;", "window.fromMarkdown = 1;"]
-    sources = script_sources(html)
-    for text in slipped:
-        assert sha256_source(text) not in sources, f"{text} got a hash"
-    theme = [text for text, in_article in scripts if not in_article]
-    assert sources == ["'self'", *dict.fromkeys(sha256_source(text) for text in theme)]
+    message = build_error(project, caplog)
+    assert "about/index.html (from docs/about.md), line " in message, message
+    assert sha256_source("window.fromData = 1;") in message, message

@@ -196,8 +196,8 @@ def test_serve_watches_data_and_hooks() -> None:
 
 
 def test_requirements_pin_mkdocs_below_2() -> None:
-    from conftest import ROOT
+    from conftest import pinned_versions
 
-    pins = dict(line.split("==") for line in (ROOT / "requirements.txt").read_text().splitlines() if "==" in line)
+    pins = pinned_versions("requirements.in")
     assert pins["mkdocs"].startswith("1.6.")
     assert pins["mkdocs-material"].startswith("9.8.")

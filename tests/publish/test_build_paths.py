@@ -10,10 +10,10 @@ import subprocess
 from conftest import BUILT_SITE_ENV, BUILT_WITH_ENV, ENGINE_REQUIREMENTS, ROOT, pinned_versions
 
 
-def dry_run(target: str) -> list[str]:
-    """The commands `make <target>` would run, every step included (--always-make), none executed."""
+def dry_run(target: str, *variables: str) -> list[str]:
+    """The commands `make <target> [NAME=value ...]` would run, every step included (--always-make), none executed."""
     result = subprocess.run(
-        ["make", "--dry-run", "--always-make", "--no-print-directory", target],
+        ["make", "--dry-run", "--always-make", "--no-print-directory", target, *variables],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -24,24 +24,34 @@ def dry_run(target: str) -> list[str]:
 
 
 def test_properdocs_path_pins_the_same_theme_and_libraries_as_the_mkdocs_path() -> None:
+    # What each path asks for (the input files) ...
+    mkdocs_inputs = pinned_versions("requirements.in")
+    properdocs_inputs = pinned_versions("requirements-properdocs.in")
+    assert "properdocs" in properdocs_inputs and "mkdocs" not in properdocs_inputs
+    assert "properdocs" not in pinned_versions(ENGINE_REQUIREMENTS["mkdocs"])  # the main environment stays plain MkDocs
+    shared = set(mkdocs_inputs) - {"mkdocs"}
+    assert shared <= set(properdocs_inputs), (
+        f"missing from the ProperDocs path: {sorted(shared - set(properdocs_inputs))}"
+    )
+    assert {"mkdocs-material", "pymdown-extensions", "pyyaml", "jsonschema-rs", "jinja2"} <= shared
+    # ... and what each installs (the locks, every package they pull in included): the same version of each package.
     mkdocs_pins = pinned_versions(ENGINE_REQUIREMENTS["mkdocs"])
     properdocs_pins = pinned_versions(ENGINE_REQUIREMENTS["properdocs"])
-    assert "properdocs" in properdocs_pins and "mkdocs" not in properdocs_pins
-    assert "properdocs" not in mkdocs_pins  # the main environment stays plain MkDocs
-    shared = set(mkdocs_pins) - {"mkdocs"}
-    assert shared <= set(properdocs_pins), f"missing from the ProperDocs path: {sorted(shared - set(properdocs_pins))}"
+    assert set(properdocs_pins) - set(mkdocs_pins) == {"properdocs"}
     differing = {
         name: (mkdocs_pins[name], properdocs_pins[name])
         for name in set(mkdocs_pins) & set(properdocs_pins)
         if mkdocs_pins[name] != properdocs_pins[name]
     }
     assert not differing, f"versions differ between the two paths (MkDocs, ProperDocs): {differing}"
-    assert {"mkdocs-material", "pymdown-extensions", "pyyaml", "jsonschema-rs", "jinja2"} <= set(properdocs_pins)
 
 
 def test_build_properdocs_builds_strictly_with_properdocs_from_its_own_environment() -> None:
     commands = dry_run("build-properdocs")
-    assert any(".venv-properdocs" in line and "-r requirements-properdocs.txt" in line for line in commands), commands
+    assert any(
+        ".venv-properdocs" in line and "--require-hashes" in line and "-r requirements-properdocs.txt" in line
+        for line in commands
+    ), commands
     (build,) = [line for line in commands if "properdocs build" in line]
     assert build.startswith(".venv-properdocs/bin/properdocs build --strict -f mkdocs.yml -d "), build
 

@@ -5,6 +5,7 @@ The schemas are the ones check-jsonschema ships (`--builtin-schema`), so this ne
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -93,18 +94,55 @@ def test_ci_installs_debians_chromium_for_the_browser_tests() -> None:
     assert ci["permissions"] == {"contents": "read"}
 
 
-def test_pages_deploys_with_the_official_actions_pinned_to_major_versions() -> None:
+def test_pages_deploys_with_the_official_actions() -> None:
     pages = load(WORKFLOWS / "pages.yml")
     actions = uses(pages)
     for action in OFFICIAL_PAGES_ACTIONS:
         assert action in actions, f"{action} is not used"
-    for action, version in {**actions, **uses(load(WORKFLOWS / "ci.yml"))}.items():
-        assert action.startswith("actions/"), f"only GitHub's own actions: {action}"
-        assert version.startswith("v") and version[1:].isdigit(), f"{action}@{version}: pin to a major version"
+    for workflow in WORKFLOWS.glob("*.yml"):
+        for action in uses(load(workflow)):
+            assert action.startswith(("actions/", "./.github/workflows/")), f"only GitHub's own actions: {action}"
     assert pages["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert pages["concurrency"]["group"] == "pages"
     assert pages["jobs"]["deploy"]["environment"]["name"] == "github-pages"
     assert pages["jobs"]["deploy"]["needs"] == "build"
+
+
+# A step's action: a release's full commit (which no one can move, unlike a tag) and that release's tag in a comment,
+# the form Dependabot reads and updates. A workflow of this repository (`./...`) is the only other kind.
+PINNED_ACTION = re.compile(r"^ *(- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v[0-9]+\.[0-9]+\.[0-9]+$")
+
+
+@pytest.mark.parametrize("workflow", sorted(path.name for path in WORKFLOWS.glob("*.yml")))
+def test_every_action_is_pinned_to_a_release_commit_with_its_tag_in_a_comment(workflow: str) -> None:
+    lines = [line for line in (WORKFLOWS / workflow).read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert lines, f"{workflow} uses no action"
+    local = [line for line in lines if line.strip().removeprefix("- ").startswith("uses: ./.github/workflows/")]
+    unpinned = [line.strip() for line in lines if line not in local and not PINNED_ACTION.match(line)]
+    assert not unpinned, f"{workflow}: actions not pinned to a release commit with its tag in a comment: {unpinned}"
+    # every `uses:` line is a step or a job that YAML sees too (none hides in a comment or a string)
+    assert len(lines) == len(uses(load(WORKFLOWS / workflow))) + len(local)
+
+
+def test_the_pinned_action_pattern_refuses_tags_branches_and_short_commits() -> None:
+    assert PINNED_ACTION.match("      - uses: actions/checkout@d23441a48e516b6c34aea4fa41551a30e30af803 # v6.1.0")
+    for line in (
+        "      - uses: actions/checkout@v6",
+        "      - uses: actions/checkout@main",
+        "      - uses: actions/checkout@d23441a # v6.1.0",
+        "      - uses: actions/checkout@d23441a48e516b6c34aea4fa41551a30e30af803",
+        "      - uses: actions/checkout@d23441a48e516b6c34aea4fa41551a30e30af803 # v6",
+    ):
+        assert not PINNED_ACTION.match(line), line
+
+
+def test_no_workflow_installs_python_packages_but_through_make() -> None:
+    # The Makefile installs from the locks with hash checking on (tests/publish/test_locks.py).
+    for workflow in WORKFLOWS.glob("*.yml"):
+        for command in run_commands(load(workflow)):
+            assert not re.search(r"\bpip3? install\b|\buv (pip|add|sync)\b|\bpipx\b", command), (
+                f"{workflow.name}: {command}"
+            )
 
 
 def test_pages_takes_site_url_from_the_pages_configuration() -> None:
@@ -153,6 +191,11 @@ def test_dependabot_keeps_packages_and_actions_current(ecosystem: str) -> None:
     (update,) = [u for u in config["updates"] if u["package-ecosystem"] == ecosystem]
     assert update["directory"] == "/"
     assert update["schedule"]["interval"] in ("daily", "weekly")
+    if ecosystem == "pip":
+        # Every locked package, not only those the .in files name; pip's ecosystem reads pip-compile's locks.
+        assert {"dependency-type": "all"} in update["allow"]
+        grouped = [pattern for group in update["groups"].values() for pattern in group["patterns"]]
+        assert "*" in grouped, "the packages pulled in come grouped too"
 
 
 def test_currency_runs_weekly_and_keeps_one_issue_of_what_is_due() -> None:
