@@ -526,6 +526,30 @@ def table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
 
 
+LOOKUP_TARGET = 30 * 1024  # bytes, gzip -9: what one use of the members look-up loads after the page
+
+
+def report_member_lookup(site: Path, misses: list[str]) -> dict[str, Any]:
+    """What the members look-up on What you can do loads when a reader first uses it (members.js and one
+    state's JSON file), not part of any page's first load: the largest state is the worst case."""
+    script = gzip_size((site / "assets" / "members.js").read_bytes())
+    states = {path.stem: gzip_size(path.read_bytes()) for path in (site / "members").glob("*.json")}
+    state, largest = max(states.items(), key=lambda item: item[1])
+    worst = script + largest
+    ok = worst <= LOOKUP_TARGET
+    misses += [] if ok else [f"members look-up loads {kb(worst)} KB > {LOOKUP_TARGET // 1024} KB"]
+    print(
+        f"\nMembers look-up, on first use (gzip -9): members.js {kb(script)} KB + the largest state's file "
+        f"({state}.json) {kb(largest)} KB = {kb(worst)} KB; target <= {LOOKUP_TARGET // 1024} KB: {verdict(ok)}"
+    )
+    return {
+        "script_gzip_bytes": script,
+        "largest_state": state,
+        "largest_state_gzip_bytes": largest,
+        "meets_target": ok,
+    }
+
+
 def report_lighthouse(lighthouse: dict[str, Any], misses: list[str]) -> None:
     rows, below, index = [], [], []
     for page, run in lighthouse["mobile"].items():
@@ -744,6 +768,7 @@ def main(argv: list[str] | None = None) -> int:
                 }
                 for w in weights
             ]
+            results["member_lookup"] = report_member_lookup(real.site_dir, misses)
             results["home"] = {"gzip_bytes": weights[0].gzip, "requests": weights[0].requests}
             results["heaviest"] = {"page": heaviest.page, "gzip_bytes": heaviest.gzip, "requests": heaviest.requests}
             results["largest_dom"] = {"page": largest.page, "dom_elements": largest.dom_elements}

@@ -79,7 +79,7 @@ WRO_COLUMNS: Columns = (
     ("status", lambda w: w["status"]["state"]),
     ("status_as_of", lambda w: w["status"]["as_of"]),
     ("status_searched", lambda w: w["status"]["searched"]),
-    ("status_note", lambda w: w["status"]["note"]),
+    ("status_note", lambda w: w["status"].get("note")),
     ("sources", lambda w: _sources(w["sources"])),
 )
 

@@ -452,7 +452,7 @@ class SiteViews:
                     else None,
                     as_of=day(wro["status"]["as_of"]),
                     searched=day(wro["status"]["searched"]),
-                    note=fold(wro["status"]["note"]),
+                    note=fold(wro["status"].get("note", "")),
                     sources=sources(wro["sources"]),
                 )
                 for wro in reversed(self.data.wros)  # newest first

@@ -4,6 +4,7 @@ valid as the data's schema changes, or `make bench` breaks unnoticed."""
 from __future__ import annotations
 
 import importlib.util
+import random
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -44,3 +45,17 @@ def test_page_list_and_weight_helpers(bench: ModuleType, tmp_path: Path) -> None
         (tmp_path / path).write_text("<p>hello</p>" * 100)
     assert bench.site_pages(tmp_path) == ["/", "/a/"]
     assert 0 < bench.gzip_size((tmp_path / "index.html").read_bytes()) < 1200
+
+
+def test_the_members_look_up_is_weighed_by_its_largest_state(bench: ModuleType, tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "members").mkdir()
+    (tmp_path / "assets" / "members.js").write_text("var x = 1;\n" * 50)
+    (tmp_path / "members" / "wa.json").write_text('{"m": []}')
+    # random bytes do not compress: the largest state, and over the target
+    (tmp_path / "members" / "ca.json").write_bytes(random.Random(1).randbytes(40_000))
+    misses: list[str] = []
+    found = bench.report_member_lookup(tmp_path, misses)
+    assert found["largest_state"] == "ca"
+    assert found["largest_state_gzip_bytes"] > 30 * 1024 and not found["meets_target"]
+    assert misses and "members look-up" in misses[0]

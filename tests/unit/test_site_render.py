@@ -308,6 +308,20 @@ def test_a_wro_state_the_page_explains_links_there_once_for_every_order(data) ->
     assert "".join(parse(html).text).count("Nov 27, 2026") == 1
 
 
+def test_a_wro_without_a_note_folds_only_its_sources() -> None:
+    data = load_site_data(FIXTURE_DATA, schema_dir=SCHEMA_DIR)
+    noted = [w for w in data.wros if w["status"].get("note")]
+    assert noted, "the fixture has a WRO with a note"
+    html = block(data, "<!-- data:wros -->", "wros.md")
+    assert html.count("<summary>Note and sources</summary>") == len(noted)
+    # the same orders without their notes (a note is optional): only the sources are folded
+    bare = load_site_data(FIXTURE_DATA, schema_dir=SCHEMA_DIR)
+    for wro in bare.wros:
+        wro["status"].pop("note", None)
+    html = block(bare, "<!-- data:wros -->", "wros.md")
+    assert "Note and sources" not in html and html.count("<summary>Sources</summary>") == len(bare.wros)
+
+
 def test_bills_link_to_the_proposals_that_name_them(data) -> None:
     html = block(data, "<!-- data:bills-117 --><!-- data:bills-116 -->", "bills/117.md")
     assert "../../customs/#region-wide-wro" in hrefs(html)
